@@ -1,0 +1,25 @@
+package dev.roster.auth;
+
+import io.vertx.core.Future;
+
+/**
+ * Verifies one app's bearer tokens against its key source (SPEC §3). Fails closed: with no
+ * usable key every token is refused.
+ */
+public interface TokenVerifier {
+  /**
+   * Verifies the raw {@code Authorization} header value (may be null). Succeeds with the caller
+   * or fails with {@link AuthFailure}. Never blocks; a token verified before is answered from
+   * a cache until its {@code exp}.
+   */
+  Future<Caller> verify(String authorizationHeader);
+
+  /** True while the verifier holds at least one usable key. */
+  boolean isReady();
+
+  /** Loads the keys (fetches the JWKS once); completes even if that fetch failed. */
+  Future<Void> start();
+
+  /** Stops background refreshes. */
+  void close();
+}

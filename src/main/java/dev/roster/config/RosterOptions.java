@@ -1,0 +1,12 @@
+package dev.roster.config;
+
+import java.util.Map;
+
+/**
+ * The whole validated configuration (SPEC §6). Built only by {@link ConfigLoader}; every field is
+ * non-null except {@link #demo()}, which is null outside demo mode.
+ *
+ * @param apps the apps by name, in file order
+ */
+public record RosterOptions(
+    ServerOptions server, AdminOptions admin, Map<String, AppOptions> apps, DemoOptions demo) {}

@@ -1,0 +1,31 @@
+package dev.roster.config;
+
+import dev.roster.model.Provider;
+import java.time.Duration;
+
+/**
+ * One upstream of one app ({@code apps.<name>.upstreams.clerk|lexful}). The shared keys are
+ * always set; the credentials depend on the provider: Clerk has {@code secretKey}; Lexful has
+ * {@code accountId} and either {@code token} or {@code apiKeyId} + {@code apiKeySecret} (the
+ * others null).
+ *
+ * @param baseUrl the origin without a trailing slash; Roster appends {@code /v1/...}
+ */
+public record UpstreamOptions(
+    Provider provider,
+    String baseUrl,
+    Duration timeout,
+    int maxConcurrent,
+    int requestsPerSecond,
+    CircuitBreakerOptions circuitBreaker,
+    String secretKey,
+    String accountId,
+    String token,
+    String apiKeyId,
+    String apiKeySecret) {
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+  public static final int DEFAULT_MAX_CONCURRENT = 64;
+  /** 90% of Clerk's production limit of 1000 requests per 10 s. */
+  public static final int DEFAULT_REQUESTS_PER_SECOND = 90;
+  public static final String CLERK_API_VERSION = "2026-05-12";
+}

@@ -1,0 +1,28 @@
+package dev.roster.upstream;
+
+import dev.roster.model.Member;
+import dev.roster.model.Provider;
+import dev.roster.model.User;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The seam every identity provider implements: an adapter that speaks the vendor's API and
+ * returns provider-neutral records. Failures are {@link UpstreamFailure}s.
+ */
+public interface DirectoryClient {
+  Provider provider();
+
+  /** The user, or empty when the upstream says it does not exist (404; Lexful: soft-deleted). */
+  Future<Optional<User>> fetchUser(String id);
+
+  /** Every member of the organisation with their role, in no particular order. */
+  Future<List<Member>> fetchMembers(String orgId);
+
+  /**
+   * The users among {@code ids} (at most 100) that exist, in no particular order; Clerk answers
+   * in one call with {@code user_id} repeated.
+   */
+  Future<List<User>> fetchUsers(List<String> ids);
+}
