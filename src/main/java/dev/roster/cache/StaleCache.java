@@ -1,0 +1,236 @@
+package dev.roster.cache;
+
+import dev.roster.cache.CacheSpace.RegionKey;
+import dev.roster.config.CacheOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * One region of an app's {@link CacheSpace} with HTTP-cache semantics: fresh for {@code ttl},
+ * then served stale while one background refresh runs ({@code staleWhileRevalidate}), then
+ * served stale only when a fetch fails ({@code staleIfError}). Concurrent misses and refreshes
+ * of a key share one fetch. Newer data wins: a value is never replaced by one whose fetch
+ * started earlier, and a fetch that was in flight when its key was invalidated is not stored.
+ */
+public final class StaleCache<V> {
+  private static final long INVALIDATION_MEMORY_NANOS = Duration.ofMinutes(10).toNanos();
+
+  private final String region;
+  private final CacheSpace space;
+  private final ToLongFunction<V> weigher;
+  private final Predicate<V> negative;
+  private final Map<String, InFlight<V>> inFlight = new ConcurrentHashMap<>();
+  private final ExpiringMap<String, Long> invalidatedAt;
+
+  StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
+    this.region = region;
+    this.space = space;
+    this.weigher = weigher;
+    this.negative = negative;
+    this.invalidatedAt =
+        new ExpiringMap<>(100_000, space.time(), (k, v) -> INVALIDATION_MEMORY_NANOS);
+  }
+
+  /**
+   * Answers from the cache when it may, else through {@code loader}, which is called at most
+   * once per key at a time. Fails only when there is no usable entry and the fetch failed.
+   */
+  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+    long now = space.time().nanoTime();
+    CacheEntry<V> entry = peek(key);
+    if (entry != null && entry.isFresh(now)) {
+      space.metrics().lookup(region, "hit");
+      return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.HIT));
+    }
+    if (entry != null && entry.isRevalidatable(now)) {
+      space.metrics().lookup(region, "stale");
+      load(key, loader);
+      return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
+    }
+    Future<Lookup<V>> fetched = load(key, loader);
+    if (entry == null) {
+      return fetched;
+    }
+    return fetched.recover(
+        failure -> {
+          // Whatever is held now: an eviction or a tombstone since the read must win.
+          CacheEntry<V> held = peek(key);
+          if (held == null || !held.isUsable(space.time().nanoTime())) {
+            return Future.failedFuture(failure);
+          }
+          space.metrics().lookup(region, "stale_if_error");
+          return Future.succeededFuture(new Lookup<>(held, CacheOutcome.STALE_IF_ERROR));
+        });
+  }
+
+  /** The entry held for {@code key} that may still be served (fresh or stale), or null. */
+  @SuppressWarnings("unchecked")
+  public CacheEntry<V> peek(String key) {
+    return (CacheEntry<V>) space.store().getIfPresent(new RegionKey(region, key));
+  }
+
+  /**
+   * Stores a value fetched by a request that started at {@code fetchStartedNanos}, unless what
+   * is held is newer or the key was invalidated since. Returns the entry held afterwards.
+   */
+  public CacheEntry<V> put(String key, V value, long fetchStartedNanos) {
+    return store(key, value, fetchStartedNanos).entry();
+  }
+
+  /**
+   * Writes a value pushed to Roster (a webhook, a tombstone) as the newest truth: it replaces
+   * whatever is held and wins over every fetch already in flight.
+   */
+  public void write(String key, V value) {
+    long now = space.time().nanoTime();
+    space.store().put(new RegionKey(region, key), newEntry(value, now));
+  }
+
+  /**
+   * Replaces the value held for {@code key}, if any, keeping its freshness; for patching a
+   * cached aggregate (a member list) when one of its parts changes.
+   */
+  @SuppressWarnings("unchecked")
+  public void update(String key, java.util.function.UnaryOperator<V> change) {
+    space
+        .store()
+        .asMap()
+        .computeIfPresent(
+            new RegionKey(region, key),
+            (k, old) -> ((CacheEntry<V>) old).withValue(change.apply(((CacheEntry<V>) old).value()), weigher));
+  }
+
+  /** Evicts a key; a fetch of it already in flight will not be stored. */
+  public void invalidate(String key) {
+    invalidatedAt.put(key, space.time().nanoTime());
+    space.store().invalidate(new RegionKey(region, key));
+  }
+
+  /** Evicts every entry of this region whose value matches. */
+  public void invalidateIf(Predicate<V> matches) {
+    forEach(
+        (key, value) -> {
+          if (matches.test(value)) {
+            invalidate(key);
+          }
+        });
+  }
+
+  /** Visits every live entry of this region (a weakly consistent snapshot). */
+  @SuppressWarnings("unchecked")
+  public void forEach(BiConsumer<String, V> visitor) {
+    space
+        .store()
+        .asMap()
+        .forEach(
+            (k, e) -> {
+              if (k.region().equals(region)) {
+                visitor.accept(k.key(), ((CacheEntry<V>) e).value());
+              }
+            });
+  }
+
+  /** The clock this cache runs on, for callers that record when their fetch started. */
+  public long nowNanos() {
+    return space.time().nanoTime();
+  }
+
+  private Future<Lookup<V>> load(String key, Supplier<Future<V>> loader) {
+    InFlight<V> mine = new InFlight<>(space.time().nanoTime());
+    InFlight<V> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      space.metrics().lookup(region, "collapsed");
+      return onCallerContext(running.result.future())
+          .map(stored -> new Lookup<>(stored.entry(), CacheOutcome.MISS_COLLAPSED));
+    }
+    space.metrics().lookup(region, "miss");
+    Future<V> fetch;
+    try {
+      fetch = loader.get();
+    } catch (RuntimeException e) {
+      fetch = Future.failedFuture(e);
+    }
+    fetch.onComplete(
+        (value, failure) -> {
+          inFlight.remove(key, mine);
+          if (failure != null) {
+            mine.result.fail(failure);
+          } else {
+            mine.result.complete(store(key, value, mine.startedNanos));
+          }
+        });
+    return onCallerContext(mine.result.future())
+        .map(
+            stored ->
+                new Lookup<>(
+                    stored.entry(),
+                    stored.stored() ? CacheOutcome.MISS_STORED : CacheOutcome.MISS_NOT_STORED));
+  }
+
+  private Stored<V> store(String key, V value, long startedNanos) {
+    CacheEntry<V> fresh = newEntry(value, startedNanos);
+    if (wasInvalidatedSince(key, startedNanos)) {
+      return new Stored<>(fresh, false);
+    }
+    @SuppressWarnings("unchecked")
+    CacheEntry<V> held =
+        (CacheEntry<V>)
+            space
+                .store()
+                .asMap()
+                .compute(
+                    new RegionKey(region, key),
+                    (k, old) -> old != null && old.storedAtNanos() > startedNanos ? old : fresh);
+    return held == fresh ? new Stored<>(fresh, true) : new Stored<>(held, false);
+  }
+
+  private CacheEntry<V> newEntry(V value, long startedNanos) {
+    CacheOptions options = space.options();
+    long freshFor =
+        negative.test(value) ? options.notFoundTtl().toNanos() : options.ttl().toNanos();
+    long freshUntil = startedNanos + freshFor;
+    long revalidateUntil = freshUntil + options.staleWhileRevalidate().toNanos();
+    long usableUntil =
+        freshUntil
+            + Math.max(
+                options.staleWhileRevalidate().toNanos(), options.staleIfError().toNanos());
+    return new CacheEntry<>(
+        value, startedNanos, freshUntil, revalidateUntil, usableUntil, weigher.applyAsLong(value));
+  }
+
+  private boolean wasInvalidatedSince(String key, long startedNanos) {
+    Long at = invalidatedAt.get(key);
+    return (at != null && at >= startedNanos) || space.clearedAtNanos() >= startedNanos;
+  }
+
+  /** Brings a completion made on any event loop back to the caller's own context. */
+  private static <T> Future<T> onCallerContext(Future<T> future) {
+    ContextInternal context = ContextInternal.current();
+    if (context == null) {
+      return future;
+    }
+    PromiseInternal<T> promise = context.promise();
+    future.onComplete(promise);
+    return promise.future();
+  }
+
+  private record Stored<V>(CacheEntry<V> entry, boolean stored) {}
+
+  private static final class InFlight<V> {
+    final long startedNanos;
+    final Promise<Stored<V>> result = Promise.promise();
+
+    InFlight(long startedNanos) {
+      this.startedNanos = startedNanos;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.roster.http;
+
+import dev.roster.auth.Caller;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** Finds the app a public request names and authenticates its caller. */
+final class AppResolver {
+  static final String APP_KEY = "roster.app";
+
+  private final Map<String, AppRuntime> apps;
+
+  AppResolver(Map<String, AppRuntime> apps) {
+    this.apps = Map.copyOf(apps);
+  }
+
+  /** The app named by the path, or null after answering 404. */
+  AppRuntime resolve(RoutingContext ctx) {
+    AppRuntime app = apps.get(ctx.pathParam("app"));
+    if (app == null) {
+      ErrorWriter.write(ctx.response(), ApiError.notFound("No such app or route."));
+      return null;
+    }
+    ctx.put(APP_KEY, app.name());
+    return app;
+  }
+
+  /** Verifies the bearer token against the app's key source. */
+  Future<Caller> authenticate(RoutingContext ctx, AppRuntime app) {
+    return app.verifier().verify(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.roster.http;
+
+import dev.roster.auth.Caller;
+import dev.roster.lookup.Answer;
+import dev.roster.model.UserIds;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /{app}/v1/users}: the caller's organisation's members, a page of them
+ * ({@code limit}, {@code offset}), or those among {@code ids} (in the order asked).
+ */
+final class MembersHandler implements Handler<RoutingContext> {
+  static final int MAX_IDS = 100;
+  static final int MAX_LIMIT = 1000;
+
+  private final AppResolver apps;
+
+  MembersHandler(AppResolver apps) {
+    this.apps = apps;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    AppRuntime app = apps.resolve(ctx);
+    if (app == null) {
+      return;
+    }
+    Query query;
+    try {
+      query = Query.parse(ctx.queryParams());
+    } catch (ApiError error) {
+      ErrorWriter.write(ctx.response(), error);
+      return;
+    }
+    apps.authenticate(ctx, app)
+        .compose(caller -> answer(app, caller, query))
+        .onComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                ErrorWriter.write(ctx.response(), failure, RequestIds.of(ctx));
+              } else {
+                AnswerWriter.write(ctx, answer, true);
+              }
+            });
+  }
+
+  private static Future<Answer> answer(AppRuntime app, Caller caller, Query query) {
+    if (!caller.hasOrg()) {
+      return Future.failedFuture(
+          ApiError.validation("User Org Id missing: the token names no organisation."));
+    }
+    if (query.ids != null) {
+      return app.directory().findMembers(caller, query.ids);
+    }
+    return app.directory().listMembers(caller, query.offset, query.limit);
+  }
+
+  /** The validated query: ids (null when absent), offset, limit (null: all). */
+  record Query(List<String> ids, int offset, Integer limit) {
+    static Query parse(MultiMap params) {
+      Integer limit = number(params, "limit", 1, MAX_LIMIT);
+      Integer offset = number(params, "offset", 0, Integer.MAX_VALUE);
+      List<String> ids = null;
+      if (params.contains("ids")) {
+        ids = ids(single(params, "ids"));
+      }
+      return new Query(ids, offset == null ? 0 : offset, limit);
+    }
+
+    private static List<String> ids(String raw) {
+      if (raw.isEmpty()) {
+        throw ApiError.validation("ids must list at least one user id.");
+      }
+      String[] parts = raw.split(",", -1);
+      if (parts.length > MAX_IDS) {
+        throw ApiError.validation("ids may list at most " + MAX_IDS + " user ids.");
+      }
+      Set<String> unique = new LinkedHashSet<>();
+      for (String id : parts) {
+        if (!UserIds.isValid(id)) {
+          throw ApiError.validation(
+              "ids contains a malformed user id: expected user_<alphanumerics> or a UUID.");
+        }
+        unique.add(id);
+      }
+      return new ArrayList<>(unique);
+    }
+
+    private static Integer number(MultiMap params, String name, int min, int max) {
+      if (!params.contains(name)) {
+        return null;
+      }
+      String raw = single(params, name);
+      if (raw.isEmpty() || raw.length() > 10 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw ApiError.validation(name + " must be a whole number from " + min + " to " + max + ".");
+      }
+      long value = Long.parseLong(raw);
+      if (value < min || value > max) {
+        throw ApiError.validation(name + " must be a whole number from " + min + " to " + max + ".");
+      }
+      return (int) value;
+    }
+
+    private static String single(MultiMap params, String name) {
+      List<String> all = params.getAll(name);
+      if (all.size() > 1) {
+        throw ApiError.validation(name + " may be given only once.");
+      }
+      return all.get(0);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.roster.http;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+
+/**
+ * Puts the contract's error envelope on the answers Vert.x itself gives: no route (404), wrong
+ * method (405), body too large (413), undecodable request (400), unexpected failure (500), and,
+ * before routing, request lines or headers too long (414, 431).
+ */
+final class RouterErrors {
+  private RouterErrors() {}
+
+  static void install(Router router) {
+    router.errorHandler(
+        400,
+        ctx -> ErrorWriter.write(ctx.response(), ApiError.validation("The request is malformed.")));
+    router.errorHandler(
+        404, ctx -> ErrorWriter.write(ctx.response(), ApiError.notFound("No such app or route.")));
+    router.errorHandler(
+        405,
+        ctx ->
+            ErrorWriter.write(
+                ctx.response(),
+                new ApiError(405, "METHOD_NOT_ALLOWED", "This method is not allowed on this route.")));
+    router.errorHandler(
+        413,
+        ctx ->
+            ErrorWriter.write(
+                ctx.response(),
+                new ApiError(413, "PAYLOAD_TOO_LARGE", "The request body is over the limit.")));
+    router.errorHandler(
+        500,
+        ctx -> {
+          Throwable failure = ctx.failure();
+          if (failure instanceof ApiError error) {
+            ErrorWriter.write(ctx.response(), error);
+          } else {
+            ErrorWriter.write(
+                ctx.response(),
+                failure == null ? new IllegalStateException("failed") : failure,
+                RequestIds.of(ctx));
+          }
+        });
+  }
+
+  /** The server's handler for requests Netty could not decode. */
+  static Handler<HttpServerRequest> invalidRequestHandler() {
+    return request -> {
+      Throwable cause = request.decoderResult().cause();
+      ApiError error;
+      if (cause instanceof TooLongHttpHeaderException) {
+        error = new ApiError(431, "VALIDATION_ERROR", "The request headers are too large.");
+      } else if (cause instanceof TooLongHttpLineException) {
+        error = new ApiError(414, "VALIDATION_ERROR", "The request URI is too long.");
+      } else {
+        error = ApiError.validation("The request is malformed.");
+      }
+      request.response().putHeader("Connection", "close");
+      ErrorWriter.write(request.response(), error);
+      request.connection().close();
+    };
+  }
+}

@@ -1,0 +1,39 @@
+package dev.roster.http;
+
+import dev.roster.model.UserIds;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /{app}/v1/users/{id}}: one user, full shape. */
+final class UserHandler implements Handler<RoutingContext> {
+  private final AppResolver apps;
+
+  UserHandler(AppResolver apps) {
+    this.apps = apps;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    AppRuntime app = apps.resolve(ctx);
+    if (app == null) {
+      return;
+    }
+    String id = ctx.pathParam("id");
+    if (!UserIds.isValid(id)) {
+      ErrorWriter.write(
+          ctx.response(),
+          ApiError.validation("The user id is malformed: expected user_<alphanumerics> or a UUID."));
+      return;
+    }
+    apps.authenticate(ctx, app)
+        .compose(caller -> app.directory().getUser(caller, id))
+        .onComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                ErrorWriter.write(ctx.response(), failure, RequestIds.of(ctx));
+              } else {
+                AnswerWriter.write(ctx, answer, false);
+              }
+            });
+  }
+}

@@ -1,0 +1,181 @@
+package dev.roster.lookup;
+
+import dev.roster.auth.Caller;
+import dev.roster.cache.CacheEntry;
+import dev.roster.cache.CacheSpace;
+import dev.roster.cache.Lookup;
+import dev.roster.cache.StaleCache;
+import dev.roster.config.AppOptions;
+import dev.roster.model.Member;
+import dev.roster.model.Provider;
+import dev.roster.model.User;
+import dev.roster.model.UserIds;
+import dev.roster.upstream.DirectoryClient;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One app's user directory: the use cases get user, list members and look up ids, answered
+ * from the app's cache and its upstreams, with visibility decided per caller at response time
+ * (the cache holds each user and each member list once; the caller's view is chosen when
+ * answering, so nothing cached for one organisation or role reaches another).
+ */
+public final class AppDirectory implements DirectoryChanges {
+  private final Map<Provider, DirectoryClient> clients;
+  private final CacheSpace space;
+  private final StaleCache<CachedUser> users;
+  private final StaleCache<MemberList> orgs;
+  private final VisibilityPolicy policy;
+  private final MemberFetch memberFetch;
+
+  public AppDirectory(AppOptions app, Map<Provider, DirectoryClient> clients, CacheSpace space) {
+    this.clients = Map.copyOf(clients);
+    this.space = space;
+    this.users = space.region("user", CachedUser::weight, u -> !u.found());
+    this.orgs = space.region("org", MemberList::weight, l -> false);
+    this.policy = new VisibilityPolicy(app);
+    this.memberFetch = new MemberFetch(this.clients, users);
+  }
+
+  /** The full user, if the caller may see it; fails with {@link UserNotFound} otherwise. */
+  public Future<Answer> getUser(Caller caller, String id) {
+    DirectoryClient client = clients.get(UserIds.providerOf(id));
+    if (client == null) {
+      return Future.failedFuture(UserNotFound.INSTANCE);
+    }
+    Future<Lookup<MemberList>> callerOrg =
+        policy.needsMembers(caller, id) ? members(caller.orgId()) : Future.succeededFuture();
+    return callerOrg.compose(
+        org -> {
+          MemberList list = org == null ? null : org.value();
+          if (!policy.maySee(caller, id, list)) {
+            return Future.failedFuture(UserNotFound.INSTANCE);
+          }
+          return user(client, id)
+              .map(
+                  found -> {
+                    CachedUser cached = found.value();
+                    if (!cached.found()) {
+                      throw UserNotFound.INSTANCE;
+                    }
+                    boolean admin = policy.seesPrivateMetadata(caller, id, list);
+                    ResponseBody body = admin ? cached.adminView() : cached.memberView();
+                    return Answers.of(body, found, org, space, -1);
+                  });
+        });
+  }
+
+  /**
+   * The members of the caller's organisation, or the page {@code [offset, offset+limit)} of
+   * them ({@code limit} null: to the end). The caller must have an organisation.
+   */
+  public Future<Answer> listMembers(Caller caller, int offset, Integer limit) {
+    return members(caller.orgId())
+        .map(
+            org -> {
+              MemberList list = org.value();
+              int size = list.members().size();
+              ResponseBody body;
+              if (offset == 0 && (limit == null || limit >= size)) {
+                body = list.all();
+              } else {
+                int from = Math.min(offset, size);
+                int to = limit == null ? size : (int) Math.min((long) from + limit, size);
+                body = MemberList.encode(list.orgId(), list.members(), from, to);
+              }
+              return Answers.of(body, org, null, space, size);
+            });
+  }
+
+  /**
+   * The members of the caller's organisation among {@code ids}, in the order asked; ids that are
+   * not visible are left out. User entries missing from the cache are fetched in one call per
+   * upstream.
+   */
+  public Future<Answer> findMembers(Caller caller, List<String> ids) {
+    return members(caller.orgId())
+        .compose(
+            org -> {
+              List<Member> visible = new ArrayList<>();
+              for (String id : ids) {
+                Member member = org.value().byId().get(id);
+                if (member != null) {
+                  visible.add(member);
+                }
+              }
+              return memberFetch
+                  .fillMissingUsers(visible)
+                  .map(fetched -> summaries(org, visible, fetched));
+            });
+  }
+
+  @Override
+  public void userUpserted(User user) {
+    users.write(user.id(), CachedUser.of(user));
+    orgs.forEach(
+        (orgId, list) -> {
+          if (list.contains(user.id())) {
+            orgs.update(orgId, l -> l.withUser(user));
+          }
+        });
+  }
+
+  @Override
+  public void userDeleted(String userId) {
+    users.write(userId, CachedUser.NOT_FOUND);
+    orgs.invalidateIf(list -> list.contains(userId));
+  }
+
+  @Override
+  public void membersChanged(String orgId) {
+    orgs.invalidate(orgId);
+  }
+
+  @Override
+  public void clear() {
+    space.clear();
+  }
+
+  /** Evicts one user (an admin purge): the next read asks the upstream again. */
+  public void evictUser(String userId) {
+    users.invalidate(userId);
+  }
+
+  private Answer summaries(Lookup<MemberList> org, List<Member> visible, boolean fetched) {
+    List<Member> current = new ArrayList<>(visible.size());
+    for (Member member : visible) {
+      CacheEntry<CachedUser> entry = users.peek(member.user().id());
+      if (entry == null) {
+        current.add(member);
+      } else if (entry.value().found()) {
+        current.add(new Member(entry.value().user(), member.orgId(), member.role()));
+      }
+    }
+    ResponseBody body = MemberList.encode(org.value().orgId(), current, 0, current.size());
+    Answer answer = Answers.of(body, org, null, space, current.size());
+    return fetched ? Answers.fetched(answer) : answer;
+  }
+
+  private Future<Lookup<CachedUser>> user(DirectoryClient client, String id) {
+    return users.get(
+        id,
+        () ->
+            client
+                .fetchUser(id)
+                .map(
+                    found -> {
+                      if (found.isEmpty()) {
+                        // Gone upstream: no cached list may keep listing it.
+                        orgs.invalidateIf(list -> list.contains(id));
+                        return CachedUser.NOT_FOUND;
+                      }
+                      return CachedUser.of(found.get());
+                    }));
+  }
+
+  private Future<Lookup<MemberList>> members(String orgId) {
+    return orgs.get(orgId, () -> memberFetch.fetchMembers(orgId));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.roster.lookup;
+
+import dev.roster.cache.CacheEntry;
+import dev.roster.cache.StaleCache;
+import dev.roster.model.Member;
+import dev.roster.model.Provider;
+import dev.roster.model.User;
+import dev.roster.upstream.DirectoryClient;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fetching members from the app's upstreams: a list fetch merges every upstream and fills the
+ * per-user entries of its members, without ever bringing back a user tombstoned after the fetch
+ * started.
+ */
+final class MemberFetch {
+  private final Map<Provider, DirectoryClient> clients;
+  private final StaleCache<CachedUser> users;
+
+  MemberFetch(Map<Provider, DirectoryClient> clients, StaleCache<CachedUser> users) {
+    this.clients = clients;
+    this.users = users;
+  }
+
+  /** Every member of the organisation across the app's upstreams, sorted, users filled. */
+  Future<MemberList> fetchMembers(String orgId) {
+    long startedNanos = users.nowNanos();
+    List<Future<List<Member>>> fetches = new ArrayList<>();
+    clients.values().forEach(client -> fetches.add(client.fetchMembers(orgId)));
+    return Future.all(fetches)
+        .map(
+            all -> {
+              List<Member> kept = new ArrayList<>();
+              for (int i = 0; i < all.size(); i++) {
+                List<Member> members = all.resultAt(i);
+                for (Member member : members) {
+                  if (!tombstonedSince(member.user().id(), startedNanos)) {
+                    kept.add(member);
+                    users.put(member.user().id(), CachedUser.of(member.user()), startedNanos);
+                  }
+                }
+              }
+              return MemberList.of(orgId, kept);
+            });
+  }
+
+  /**
+   * Fetches the users of {@code members} that have no cache entry, one call per upstream.
+   * Completes with whether anything was fetched.
+   */
+  Future<Boolean> fillMissingUsers(List<Member> members) {
+    Map<Provider, List<String>> missing = new EnumMap<>(Provider.class);
+    for (Member member : members) {
+      if (users.peek(member.user().id()) == null) {
+        missing
+            .computeIfAbsent(member.user().provider(), p -> new ArrayList<>())
+            .add(member.user().id());
+      }
+    }
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    long startedNanos = users.nowNanos();
+    List<Future<?>> fetches = new ArrayList<>();
+    missing.forEach(
+        (provider, ids) ->
+            fetches.add(
+                clients
+                    .get(provider)
+                    .fetchUsers(ids)
+                    .onSuccess(found -> store(ids, found, startedNanos))));
+    return Future.all(fetches).map(true);
+  }
+
+  private void store(List<String> asked, List<User> found, long startedNanos) {
+    Set<String> seen = new HashSet<>();
+    for (User user : found) {
+      seen.add(user.id());
+      users.put(user.id(), CachedUser.of(user), startedNanos);
+    }
+    for (String id : asked) {
+      if (!seen.contains(id)) {
+        users.put(id, CachedUser.NOT_FOUND, startedNanos);
+      }
+    }
+  }
+
+  private boolean tombstonedSince(String userId, long startedNanos) {
+    CacheEntry<CachedUser> entry = users.peek(userId);
+    return entry != null && !entry.value().found() && entry.storedAtNanos() >= startedNanos;
+  }
+}

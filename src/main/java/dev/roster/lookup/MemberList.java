@@ -1,0 +1,61 @@
+package dev.roster.lookup;
+
+import dev.roster.model.Member;
+import dev.roster.model.User;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the org region holds: one organisation's members sorted by {@code createdAt} then id
+ * (SPEC §2.2: the upstream order is not stable), indexed by id, with the whole list ready-made.
+ */
+record MemberList(String orgId, List<Member> members, Map<String, Member> byId, ResponseBody all) {
+  private static final Comparator<Member> ORDER =
+      Comparator.comparingLong((Member m) -> m.user().createdAt())
+          .thenComparing(m -> m.user().id());
+
+  static MemberList of(String orgId, List<Member> unsorted) {
+    Map<String, Member> byId = new HashMap<>();
+    for (Member member : unsorted) {
+      byId.putIfAbsent(member.user().id(), member);
+    }
+    List<Member> sorted = new ArrayList<>(byId.values());
+    sorted.sort(ORDER);
+    return new MemberList(orgId, List.copyOf(sorted), Map.copyOf(byId), encode(orgId, sorted, 0, sorted.size()));
+  }
+
+  /** The summaries of {@code members[from, to)} as a JSON array body. */
+  static ResponseBody encode(String orgId, List<Member> members, int from, int to) {
+    JsonArray array = new JsonArray(new ArrayList<>(Math.max(0, to - from)));
+    for (int i = from; i < to; i++) {
+      Member m = members.get(i);
+      array.add(UserJsonMapper.summary(m.user(), m.role(), orgId));
+    }
+    return ResponseBody.of(array.toBuffer());
+  }
+
+  boolean contains(String userId) {
+    return byId.containsKey(userId);
+  }
+
+  /** This list with one member's user replaced (a webhook update), re-encoded. */
+  MemberList withUser(User user) {
+    Member old = byId.get(user.id());
+    if (old == null) {
+      return this;
+    }
+    List<Member> changed = new ArrayList<>(members.size());
+    for (Member m : members) {
+      changed.add(m.user().id().equals(user.id()) ? new Member(user, orgId, old.role()) : m);
+    }
+    return of(orgId, changed);
+  }
+
+  long weight() {
+    return 256 + all.weight() * 3L;
+  }
+}
