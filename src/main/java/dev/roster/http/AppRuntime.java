@@ -3,7 +3,15 @@ package dev.roster.http;
 import dev.roster.auth.TokenVerifier;
 import dev.roster.config.AppOptions;
 import dev.roster.lookup.AppDirectory;
+import dev.roster.webhook.ClerkWebhookProcessor;
 
-/** Everything one app needs at request time, wired once at start. */
+/**
+ * Everything one app needs at request time, wired once at start. {@code webhooks} is null when
+ * the app has no Clerk signing secret.
+ */
 public record AppRuntime(
-    String name, AppOptions options, TokenVerifier verifier, AppDirectory directory) {}
+    String name,
+    AppOptions options,
+    TokenVerifier verifier,
+    AppDirectory directory,
+    ClerkWebhookProcessor webhooks) {}

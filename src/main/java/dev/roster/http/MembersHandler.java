@@ -28,6 +28,7 @@ final class MembersHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    ctx.put(AccessLogHandler.ROUTE_KEY, "users");
     AppRuntime app = apps.resolve(ctx);
     if (app == null) {
       return;

@@ -3,6 +3,7 @@ package dev.roster.http;
 import dev.roster.metrics.RequestMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 
 /** The public port's route table (SPEC §1). */
@@ -16,6 +17,13 @@ public final class PublicRoutes {
     router.route().handler(new AccessLogHandler(log, metrics));
     router.get("/:app/v1/users/:id").handler(new UserHandler(resolver));
     router.get("/:app/v1/users").handler(new MembersHandler(resolver));
+    router
+        .post("/:app/webhooks/clerk")
+        .handler(
+            BodyHandler.create(false)
+                .setBodyLimit(WebhookHandler.BODY_LIMIT)
+                .setHandleFileUploads(false))
+        .handler(new WebhookHandler(resolver));
     RouterErrors.install(router);
     return router;
   }

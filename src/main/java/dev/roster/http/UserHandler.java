@@ -14,6 +14,7 @@ final class UserHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    ctx.put(AccessLogHandler.ROUTE_KEY, "user");
     AppRuntime app = apps.resolve(ctx);
     if (app == null) {
       return;
