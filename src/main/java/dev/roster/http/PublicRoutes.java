@@ -27,4 +27,10 @@ public final class PublicRoutes {
     RouterErrors.install(router);
     return router;
   }
+
+  /** The server's handler for requests Netty could not decode (414, 431, 400). */
+  public static io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>
+      invalidRequestHandler() {
+    return RouterErrors.invalidRequestHandler();
+  }
 }

@@ -1,0 +1,71 @@
+package dev.roster;
+
+import dev.roster.auth.TokenVerifier;
+import dev.roster.auth.TokenVerifiers;
+import dev.roster.cache.CacheSpace;
+import dev.roster.config.AppOptions;
+import dev.roster.config.UpstreamOptions;
+import dev.roster.http.AppRuntime;
+import dev.roster.lookup.AppDirectory;
+import dev.roster.metrics.CacheMetrics;
+import dev.roster.model.Provider;
+import dev.roster.time.TimeSource;
+import dev.roster.upstream.DirectoryClient;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamChannels;
+import dev.roster.upstream.clerk.ClerkClient;
+import dev.roster.upstream.clerk.ClerkUserMapper;
+import dev.roster.upstream.lexful.LexfulClient;
+import dev.roster.webhook.ClerkWebhookProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds one app's runtime from its options, by hand: verifier, upstreams, cache, webhooks. */
+final class AppWiring {
+  private final Vertx vertx;
+  private final TimeSource time;
+  private final MeterRegistry registry;
+  private final List<UpstreamChannel> channels = new ArrayList<>();
+
+  AppWiring(Vertx vertx, TimeSource time, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.time = time;
+    this.registry = registry;
+  }
+
+  AppRuntime wire(AppOptions app) {
+    TokenVerifier verifier = TokenVerifiers.create(vertx, app.auth(), time, registry, app.name());
+    Map<Provider, DirectoryClient> clients = new EnumMap<>(Provider.class);
+    if (app.clerk() != null) {
+      clients.put(Provider.CLERK, new ClerkClient(channel(app, app.clerk()), app.clerk()));
+    }
+    if (app.lexful() != null) {
+      clients.put(
+          Provider.LEXFUL, new LexfulClient(channel(app, app.lexful()), app.lexful(), time));
+    }
+    CacheSpace space = new CacheSpace(app.cache(), time, new CacheMetrics(registry, app.name()));
+    AppDirectory directory = new AppDirectory(app, clients, space);
+    String secret = app.webhooks().clerkSigningSecret();
+    ClerkWebhookProcessor webhooks =
+        secret == null
+            ? null
+            : new ClerkWebhookProcessor(
+                app.name(), secret, directory, time, ClerkUserMapper::toUser, registry);
+    return new AppRuntime(app.name(), app, verifier, directory, webhooks);
+  }
+
+  /** Every upstream channel made so far, to close at shutdown. */
+  List<UpstreamChannel> channels() {
+    return channels;
+  }
+
+  private UpstreamChannel channel(AppOptions app, UpstreamOptions upstream) {
+    UpstreamChannel channel = UpstreamChannels.create(vertx, upstream, app.name(), time, registry);
+    channels.add(channel);
+    return channel;
+  }
+}

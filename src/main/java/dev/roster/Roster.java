@@ -1,0 +1,154 @@
+package dev.roster;
+
+import dev.roster.config.RosterOptions;
+import dev.roster.http.AccessLogWriter;
+import dev.roster.http.AdminRoutes;
+import dev.roster.http.AppRuntime;
+import dev.roster.http.PublicRoutes;
+import dev.roster.http.Readiness;
+import dev.roster.metrics.RequestMetrics;
+import dev.roster.time.TimeSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Roster: the apps wired from the options, the public listener (one server per event
+ * loop, sharing the port) and the admin listener. The one place that wires everything by hand.
+ */
+public final class Roster {
+  private final Vertx vertx;
+  private final RosterOptions options;
+  private final Map<String, AppRuntime> apps;
+  private final AppWiring wiring;
+  private final Readiness readiness;
+  private final AccessLogWriter accessLog;
+  private final PrometheusMeterRegistry registry;
+  private final List<HttpServer> publicServers = new ArrayList<>();
+  private HttpServer adminServer;
+  private long flushTimer;
+
+  private Roster(Vertx vertx, RosterOptions options, TimeSource time, OutputStream logTarget) {
+    this.vertx = vertx;
+    this.options = options;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.wiring = new AppWiring(vertx, time, registry);
+    this.apps = new LinkedHashMap<>();
+    options.apps().values().forEach(app -> apps.put(app.name(), wiring.wire(app)));
+    this.readiness = new Readiness(apps.values());
+    this.accessLog = new AccessLogWriter(logTarget);
+  }
+
+  /**
+   * Wires the apps, loads their keys (a failed JWKS fetch leaves the app not ready, not the
+   * process down), then opens the listeners.
+   *
+   * @param publicInstances how many event loops serve the public port
+   */
+  public static Future<Roster> start(
+      Vertx vertx,
+      RosterOptions options,
+      TimeSource time,
+      OutputStream accessLogTarget,
+      int publicInstances) {
+    Roster roster = new Roster(vertx, options, time, accessLogTarget);
+    List<Future<Void>> keys = new ArrayList<>();
+    roster.apps.values().forEach(app -> keys.add(app.verifier().start()));
+    return Future.join(keys)
+        .transform(ignored -> roster.listen(Math.max(1, publicInstances)))
+        .map(roster);
+  }
+
+  public int publicPort() {
+    return publicServers.get(0).actualPort();
+  }
+
+  public int adminPort() {
+    return adminServer.actualPort();
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Stops accepting, reports not ready, lets requests in flight finish within {@code
+   * server.shutdownGrace}, then closes everything.
+   */
+  public Future<Void> shutdown() {
+    readiness.draining();
+    long graceMillis = options.server().shutdownGrace().toMillis();
+    List<Future<Void>> draining = new ArrayList<>();
+    publicServers.forEach(s -> draining.add(s.shutdown(graceMillis, TimeUnit.MILLISECONDS)));
+    return Future.join(draining)
+        .transform(
+            ignored -> {
+              vertx.cancelTimer(flushTimer);
+              accessLog.flush();
+              wiring.channels().forEach(c -> c.close());
+              apps.values().forEach(app -> app.verifier().close());
+              return adminServer == null ? Future.<Void>succeededFuture() : adminServer.close();
+            });
+  }
+
+  private Future<Void> listen(int instances) {
+    RequestMetrics metrics = new RequestMetrics(registry);
+    flushTimer = vertx.setPeriodic(200, id -> accessLog.flush());
+    HttpServerOptions publicOptions =
+        new HttpServerOptions()
+            .setHost(options.server().host())
+            .setPort(options.server().port())
+            .setTcpNoDelay(true)
+            .setIdleTimeout(60);
+    return listenPublic(publicOptions, metrics)
+        .compose(
+            port -> {
+              List<Future<HttpServer>> more = new ArrayList<>();
+              for (int i = 1; i < instances; i++) {
+                more.add(
+                    listenPublicOn(
+                        new HttpServerOptions(publicOptions).setPort(port), metrics));
+              }
+              return Future.all(more);
+            })
+        .compose(
+            ignored ->
+                vertx
+                    .createHttpServer(
+                        new HttpServerOptions()
+                            .setHost(options.admin().host())
+                            .setPort(options.admin().port()))
+                    .requestHandler(
+                        AdminRoutes.create(
+                            vertx, apps, registry, readiness, options.admin().token()))
+                    .listen())
+        .map(
+            admin -> {
+              adminServer = admin;
+              readiness.listenersUp();
+              return null;
+            });
+  }
+
+  private Future<Integer> listenPublic(HttpServerOptions serverOptions, RequestMetrics metrics) {
+    return listenPublicOn(serverOptions, metrics).map(HttpServer::actualPort);
+  }
+
+  private Future<HttpServer> listenPublicOn(
+      HttpServerOptions serverOptions, RequestMetrics metrics) {
+    HttpServer server = vertx.createHttpServer(serverOptions);
+    server.invalidRequestHandler(dev.roster.http.PublicRoutes.invalidRequestHandler());
+    server.requestHandler(PublicRoutes.create(vertx, apps, accessLog, metrics));
+    publicServers.add(server);
+    return server.listen();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.roster.sim;
+
+import dev.roster.config.AppOptions;
+import dev.roster.config.DemoOptions;
+import dev.roster.config.RosterOptions;
+import dev.roster.sim.clerk.ClerkSeed;
+import dev.roster.sim.clerk.ClerkSimulator;
+import dev.roster.sim.issuer.TokenIssuerSimulator;
+import dev.roster.sim.issuer.TokenSpec;
+import dev.roster.sim.lexful.LexfulSeed;
+import dev.roster.sim.lexful.LexfulSimulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/**
+ * Demo mode (SPEC §8): the Clerk and Lexful simulators and a local token issuer on loopback, and
+ * the ready-to-run {@code curl} commands, with valid tokens, printed at start.
+ */
+public final class DemoEnvironment {
+  private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+  private final ClerkSimulator clerk;
+  private final LexfulSimulator lexful;
+  private final TokenIssuerSimulator issuer;
+
+  private DemoEnvironment(
+      ClerkSimulator clerk, LexfulSimulator lexful, TokenIssuerSimulator issuer) {
+    this.clerk = clerk;
+    this.lexful = lexful;
+    this.issuer = issuer;
+  }
+
+  /** Starts the three simulators on the configured ports. */
+  public static Future<DemoEnvironment> start(Vertx vertx, DemoOptions demo) {
+    Future<ClerkSimulator> clerk = ClerkSimulator.start(vertx, demo.clerkPort());
+    Future<LexfulSimulator> lexful = LexfulSimulator.start(vertx, demo.lexfulPort());
+    Future<TokenIssuerSimulator> issuer = TokenIssuerSimulator.start(vertx, demo.issuerPort());
+    return Future.all(clerk, lexful, issuer)
+        .map(all -> new DemoEnvironment(clerk.result(), lexful.result(), issuer.result()));
+  }
+
+  public ClerkSimulator clerk() {
+    return clerk;
+  }
+
+  public LexfulSimulator lexful() {
+    return lexful;
+  }
+
+  public TokenIssuerSimulator issuer() {
+    return issuer;
+  }
+
+  /** The welcome text: one block of curl commands per demo app. */
+  public String welcome(RosterOptions options, int publicPort) {
+    StringBuilder text = new StringBuilder();
+    text.append("\nRoster demo mode is up. Simulators: Clerk ")
+        .append(clerk.baseUrl())
+        .append(", Lexful ")
+        .append(lexful.baseUrl())
+        .append(", token issuer ")
+        .append(issuer.issuer())
+        .append("\nAdmin port ")
+        .append(options.admin().port())
+        .append(" (metrics, health, cache purges).\n");
+    String base = "http://127.0.0.1:" + publicPort;
+    for (AppOptions app : options.apps().values()) {
+      boolean clerkApp = app.clerk() != null;
+      String org = clerkApp ? ClerkSeed.ACME_ORG_ID : LexfulSeed.DEMO_ORG_ID;
+      String admin = clerkApp ? ClerkSeed.ACME_ADMIN_ID : LexfulSeed.ADMIN_ID;
+      String member = clerkApp ? ClerkSeed.ACME_MEMBER_ID : LexfulSeed.VIEWER_ID;
+      String loner = clerkApp ? ClerkSeed.NO_ORG_USER_ID : LexfulSeed.SECOND_ORG_USER_ID;
+      String memberToken = token(member, org, "org:member");
+      String adminToken = token(admin, org, "org:admin");
+      String lonerToken = issuer.issue(TokenSpec.forSubject(loner).lifetime(TOKEN_LIFETIME));
+      String users = base + "/" + app.name() + "/v1/users";
+      text.append("\n# app '")
+          .append(app.name())
+          .append("' (")
+          .append(clerkApp ? (app.lexful() != null ? "Clerk + Lexful" : "Clerk") : "Lexful")
+          .append(", visibility ")
+          .append(app.visibility().name().toLowerCase())
+          .append(")\n");
+      text.append("# a member lists their organisation:\n")
+          .append(curl(memberToken, users));
+      text.append("# a member reads a colleague (privateMetadata hidden):\n")
+          .append(curl(memberToken, users + "/" + admin));
+      text.append("# an org admin reads a member (privateMetadata shown):\n")
+          .append(curl(adminToken, users + "/" + member));
+      text.append("# a page of the list, and a lookup by ids:\n")
+          .append(curl(adminToken, users + "?limit=2&offset=1"))
+          .append(curl(adminToken, users + "?ids=" + member + "," + admin));
+      text.append("# a caller with no organisation reads itself, then lists (400):\n")
+          .append(curl(lonerToken, users + "/" + loner))
+          .append(curl(lonerToken, users));
+    }
+    return text.toString();
+  }
+
+  /** Stops the simulators. */
+  public Future<Void> close() {
+    return Future.join(clerk.close(), lexful.close(), issuer.close()).mapEmpty();
+  }
+
+  private String token(String subject, String orgId, String role) {
+    return issuer.issue(
+        TokenSpec.forSubject(subject).org(orgId, "demo", role).lifetime(TOKEN_LIFETIME));
+  }
+
+  private static String curl(String token, String url) {
+    return "curl -i -H 'Authorization: Bearer " + token + "' '" + url + "'\n";
+  }
+}
