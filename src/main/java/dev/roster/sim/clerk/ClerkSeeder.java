@@ -1,9 +1,9 @@
 package dev.roster.sim.clerk;
 
 import static dev.roster.sim.clerk.ClerkSeed.*;
-import static dev.roster.sim.clerk.ClerkUserBuilder.admin;
-import static dev.roster.sim.clerk.ClerkUserBuilder.oauth;
-import static dev.roster.sim.clerk.ClerkUserBuilder.otp;
+import static dev.roster.sim.clerk.ClerkVerifications.admin;
+import static dev.roster.sim.clerk.ClerkVerifications.oauth;
+import static dev.roster.sim.clerk.ClerkVerifications.otp;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

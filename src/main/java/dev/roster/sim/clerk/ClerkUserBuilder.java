@@ -114,38 +114,11 @@ final class ClerkUserBuilder {
     return this;
   }
 
-  static JsonObject otp(String status, String strategy) {
-    return new JsonObject()
-        .put("object", "verification_otp")
-        .put("status", status)
-        .put("strategy", strategy)
-        .put("attempts", "verified".equals(status) ? 1 : 0)
-        .put("expire_at", 1_700_000_600_000L);
-  }
-
-  static JsonObject admin() {
-    return new JsonObject()
-        .put("object", "verification_admin")
-        .put("status", "verified")
-        .put("strategy", "admin")
-        .put("attempts", null)
-        .put("expire_at", null);
-  }
-
-  static JsonObject oauth(String provider) {
-    return new JsonObject()
-        .put("object", "verification_from_oauth")
-        .put("status", "verified")
-        .put("strategy", "from_oauth_" + provider)
-        .put("attempts", null)
-        .put("expire_at", 1_700_000_600_000L)
-        .put("error", null);
-  }
-
   JsonObject build() {
     long updatedAt = createdAt + 3_600_000L;
     String imageUrl = image
-        ? "https://img.clerk.com/eyJ0eXBlIjoicHJveHkiLCJzcmMiOiJ1cGxvYWRlZC9pbWdf" + suffix() + "In0"
+        ? "https://img.clerk.com/eyJ0eXBlIjoicHJveHkiLCJzcmMiOiJ1cGxvYWRlZC9pbWdf"
+            + suffix() + "In0"
         : DEFAULT_AVATAR;
     return new JsonObject()
         .put("id", id)
@@ -191,7 +164,7 @@ final class ClerkUserBuilder {
         .put("delete_self_enabled", true)
         .put("create_organization_enabled", true)
         .put("create_organizations_limit", null)
-        .put("last_active_at", lastSignInAt == null ? null : lastSignInAt - lastSignInAt % 86_400_000L)
+        .put("last_active_at", lastActiveAt())
         .put("legal_accepted_at", null)
         .put("bypass_client_trust", false);
   }
@@ -208,6 +181,11 @@ final class ClerkUserBuilder {
     long createdAt = partial.getLong("created_at", now);
     JsonObject user = new ClerkUserBuilder(id, createdAt).build();
     return user.mergeIn(partial.copy());
+  }
+
+  /** Clerk reports activity with day precision. */
+  private Long lastActiveAt() {
+    return lastSignInAt == null ? null : lastSignInAt - lastSignInAt % 86_400_000L;
   }
 
   private String primaryId(JsonArray identifications) {

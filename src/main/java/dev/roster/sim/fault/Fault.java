@@ -94,7 +94,8 @@ public record Fault(
       FaultKind kind = FaultKind.fromWireName(json.getString("kind"));
       long millis = json.getLong("ms", kind == FaultKind.DRIP ? DEFAULT_DRIP_MILLIS : 0L);
       int status = json.getInteger("status", defaultStatus(kind));
-      int retryAfter = json.getInteger("retryAfterSeconds", kind == FaultKind.RATE_LIMIT ? 1 : 0);
+      int retryAfter =
+          json.getInteger("retryAfterSeconds", kind == FaultKind.RATE_LIMIT ? 1 : 0);
       int count = json.getInteger("count", UNTIL_CLEARED);
       return new Fault(kind, status, millis, retryAfter, count, json.getString("pathPrefix", ""));
     } catch (ClassCastException e) {

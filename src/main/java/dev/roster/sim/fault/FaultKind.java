@@ -1,6 +1,9 @@
 package dev.roster.sim.fault;
 
-/** What an injected {@link Fault} does to a simulated answer; {@link #wireName()} is its JSON name. */
+/**
+ * What an injected {@link Fault} does to a simulated answer; {@link #wireName()} is its JSON
+ * name.
+ */
 public enum FaultKind {
   /** Delays the answer by {@link Fault#millis()}; combines with any other fault. */
   LATENCY("latency"),

@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Validated parameters of {@code GET /v1/users}; invalid ones throw {@link LexfulErrors.BadParam}. */
+/**
+ * Validated parameters of {@code GET /v1/users}; invalid ones throw {@link
+ * LexfulErrors.BadParam}.
+ */
 record LexfulListParams(
     int limit,
     int offset,

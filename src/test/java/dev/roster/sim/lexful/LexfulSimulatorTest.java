@@ -129,7 +129,8 @@ class LexfulSimulatorTest {
     assertThat(user.getString("role")).isEqualTo("organization_viewer");
     assertThat(user.getJsonArray("organization_scopes")).contains(LexfulSeed.DEMO_ORG_ID);
     assertThat(user.getValue("last_name")).isNull();
-    assertThat(user.getString("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(user.getString("created_at"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(user.getValue("deleted_at")).isNull();
   }
 
