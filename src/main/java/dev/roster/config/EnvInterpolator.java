@@ -23,8 +23,6 @@ final class EnvInterpolator {
   private static final Pattern BLOCK_START =
       Pattern.compile("(?:^\\s*|[:?-]\\s+)[|>](?:[1-9][+-]?|[+-][1-9]?)?$");
 
-  private enum Context { PLAIN, DOUBLE_QUOTED, SINGLE_QUOTED, BLOCK }
-
   /**
    * The interpolated text. {@code sourceLines[i]} is the 1-based line of the original file that
    * produced output line {@code i + 1} (they differ once a multi-line value was inserted).
@@ -113,8 +111,10 @@ final class EnvInterpolator {
         i++;
         continue;
       }
-      Context context =
-          inDouble ? Context.DOUBLE_QUOTED : inSingle ? Context.SINGLE_QUOTED : Context.PLAIN;
+      InsertionContext context =
+          inDouble
+              ? InsertionContext.DOUBLE_QUOTED
+              : inSingle ? InsertionContext.SINGLE_QUOTED : InsertionContext.PLAIN;
       i = appendAt(line, i, sb, context, "");
     }
     String code = line.substring(0, codeEnd).stripTrailing();
@@ -128,13 +128,14 @@ final class EnvInterpolator {
     StringBuilder sb = new StringBuilder(line.length());
     int i = 0;
     while (i < line.length()) {
-      i = appendAt(line, i, sb, Context.BLOCK, indentation);
+      i = appendAt(line, i, sb, InsertionContext.BLOCK, indentation);
     }
     return sb.toString();
   }
 
   /** Appends what starts at {@code i} (a placeholder or one character); returns the next index. */
-  private int appendAt(String line, int i, StringBuilder sb, Context context, String indent) {
+  private int appendAt(
+      String line, int i, StringBuilder sb, InsertionContext context, String indent) {
     if (line.startsWith("$${", i)) {
       sb.append("${");
       return i + 3;
@@ -156,55 +157,15 @@ final class EnvInterpolator {
           "line " + lineNumber + ": environment variable " + name + " is not set");
     }
     inserted.computeIfAbsent(lineNumber, k -> new ArrayList<>()).add(name);
-    sb.append(render(name, value, context, indent));
-    return close + 1;
-  }
-
-  private String render(String name, String value, Context context, String indent) {
-    boolean multiLine = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-    return switch (context) {
-      case DOUBLE_QUOTED -> escapeDoubleQuoted(value);
-      case BLOCK -> value.replace("\r\n", "\n").replaceAll("\n+$", "").replace("\n", "\n" + indent);
-      case SINGLE_QUOTED -> {
-        refuseLineBreak(name, multiLine);
-        yield value.replace("'", "''");
-      }
-      case PLAIN -> {
-        refuseLineBreak(name, multiLine);
-        yield value;
-      }
-    };
-  }
-
-  private void refuseLineBreak(String name, boolean multiLine) {
-    if (multiLine) {
+    String written = context.insert(value, indent);
+    if (written == null) {
       throw new ConfigException(
           "line " + lineNumber + ": environment variable " + name + " contains a line break;"
               + " put ${" + name + "} in double quotes or alone on a line of a block scalar"
               + " (key: |)");
     }
-  }
-
-  private static String escapeDoubleQuoted(String value) {
-    StringBuilder sb = new StringBuilder(value.length() + 8);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '"' -> sb.append("\\\"");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    sb.append(written);
+    return close + 1;
   }
 
   /** A quote opens a quoted scalar only where a value or key may begin. */

@@ -33,6 +33,10 @@ final class YamlTree {
   static final int MAX_CODE_POINTS = 1024 * 1024;
 
   private static final int MAX_DEPTH = 32;
+  private static final Set<String> STANDARD_TAGS =
+      Set.of("str", "int", "bool", "null", "float", "timestamp", "map", "seq", "merge").stream()
+          .map(name -> "tag:yaml.org,2002:" + name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
 
   private YamlTree() {}
@@ -82,6 +86,9 @@ final class YamlTree {
       Node node, String path, int depth, EnvInterpolator.Interpolated source) {
     if (depth > MAX_DEPTH) {
       throw new ConfigException(label(path) + ": nested too deeply");
+    }
+    if (!STANDARD_TAGS.contains(node.getTag().getValue())) {
+      throw new ConfigException(label(path) + ": YAML tags (!...) are not supported");
     }
     if (node instanceof ScalarNode scalar) {
       return scalar.isPlain() && NULLS.contains(scalar.getValue()) ? null : scalar.getValue();

@@ -86,10 +86,12 @@ class AppValidationTest {
             clerkAuth("clockSkewSeconds: -1"),
             p + "auth.clockSkewSeconds: must be between 0 and 300 (got -1)"),
         arguments(
-            clerkAuth("clockSkewSeconds: 5s"), p + "auth.clockSkewSeconds: \"5s\" is not an integer"),
+            clerkAuth("clockSkewSeconds: 5s"),
+            p + "auth.clockSkewSeconds: \"5s\" is not an integer"),
         arguments(clerkAuth("adminRoles: []"), p + "auth.adminRoles: must name at least one role"),
         arguments(
-            clerkAuth("adminRoles: org:admin"), p + "auth.adminRoles: expected a list, e.g. [a, b]"),
+            clerkAuth("adminRoles: org:admin"),
+            p + "auth.adminRoles: expected a list, e.g. [a, b]"),
         arguments(
             clerkAuth("authorizedParties: [https://a.example, { x: 1 }]"),
             p + "auth.authorizedParties[1]: expected a single value"),

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** Small YAML documents for the config tests, built around one valid app named {@code lance}. */
 final class ConfigYaml {
-  static final String AUTH = "auth: { jwksUrl: https://clerk.lance.example/.well-known/jwks.json }";
+  static final String AUTH =
+      "auth: { jwksUrl: https://clerk.lance.example/.well-known/jwks.json }";
   static final String CLERK = "upstreams: { clerk: { secretKey: sk_test_lance } }";
   static final String LEXFUL_ACCOUNT = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 

@@ -38,7 +38,10 @@ class EnvInterpolationTest {
     String yaml =
         "server:\n  port: 8080\n"
             + ConfigYaml.app(
-                ConfigYaml.AUTH, "upstreams:", "  clerk:", "    secretKey: ${LANCE_CLERK_SECRET_KEY}");
+                ConfigYaml.AUTH,
+                "upstreams:",
+                "  clerk:",
+                "    secretKey: ${LANCE_CLERK_SECRET_KEY}");
 
     assertFails(yaml, "line 8: environment variable LANCE_CLERK_SECRET_KEY is not set");
   }
@@ -148,7 +151,8 @@ class EnvInterpolationTest {
   void aMalformedPlaceholderIsAnError() {
     assertFails(
         "admin: { token: ${1BAD} }\n" + ConfigYaml.clerkApp(),
-        "line 1: \"${\" must be followed by a variable name and \"}\" (write $${ for a literal ${)");
+        "line 1: \"${\" must be followed by a variable name and \"}\""
+            + " (write $${ for a literal ${)");
   }
 
   @Test

@@ -18,7 +18,8 @@ class QuantitiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10", "5x", "-5s", "1.5s", "s", "10 s", "10S", "1d", "", "9999999999999h"})
+  @ValueSource(
+      strings = {"10", "5x", "-5s", "1.5s", "s", "10 s", "10S", "1d", "", "9999999999999h"})
   void refusesWhatIsNotADuration(String text) {
     assertThat(Quantities.parseDuration(text)).isNull();
   }

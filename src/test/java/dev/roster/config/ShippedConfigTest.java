@@ -34,7 +34,8 @@ class ShippedConfigTest {
     RosterOptions options = ConfigLoader.load(Path.of("conf/roster.yaml"), Map.of());
 
     assertThat(options.demo()).isEqualTo(new DemoOptions(18081, 18082, 18083));
-    assertThat(options.server()).isEqualTo(new ServerOptions("0.0.0.0", 8080, Duration.ofSeconds(10)));
+    assertThat(options.server())
+        .isEqualTo(new ServerOptions("0.0.0.0", 8080, Duration.ofSeconds(10)));
     assertThat(options.admin()).isEqualTo(new AdminOptions("0.0.0.0", 9090, "demo-admin-token"));
     assertThat(options.apps()).containsOnlyKeys("acme", "globex", "initech");
     assertThat(options.apps().keySet()).containsExactly("acme", "globex", "initech");
@@ -74,7 +75,8 @@ class ShippedConfigTest {
         ConfigLoader.load(Path.of("conf/production.example.yaml"), productionEnv());
 
     assertThat(options.demo()).isNull();
-    assertThat(options.server()).isEqualTo(new ServerOptions("0.0.0.0", 8080, Duration.ofSeconds(20)));
+    assertThat(options.server())
+        .isEqualTo(new ServerOptions("0.0.0.0", 8080, Duration.ofSeconds(20)));
     assertThat(options.admin().token()).isEqualTo("admin-token-of-32-characters-xx");
 
     AppOptions lance = options.apps().get("lance");
