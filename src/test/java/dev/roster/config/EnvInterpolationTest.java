@@ -174,4 +174,49 @@ class EnvInterpolationTest {
         "line 7, column 8: invalid YAML: found character '@' that cannot start any token."
             + " (Do not use @ for indentation)");
   }
+
+  @Test
+  void aCommentRightAfterABlockScalarIsStillAComment() {
+    String yaml =
+        ConfigYaml.app(
+            "auth:",
+            "  publicKeyPem: |",
+            "    ${PEM}",
+            "  # issuer: ${NOT_SET}",
+            "  issuer: https://id.example.com",
+            ConfigYaml.CLERK);
+
+    assertThat(parse(yaml, Map.of("PEM", PEM)).apps().get("lance").auth().issuer())
+        .isEqualTo("https://id.example.com");
+  }
+
+  @Test
+  void anApostropheInAPlainScalarDoesNotOpenAQuote() {
+    String yaml =
+        ConfigYaml.app(
+            "auth: { jwksUrl: https://x.example/jwks, issuer: it's-${WHO} }  # ${NOT_SET}",
+            ConfigYaml.CLERK);
+
+    assertThat(parse(yaml, Map.of("WHO", "me")).apps().get("lance").auth().issuer())
+        .isEqualTo("it's-me");
+  }
+
+  @Test
+  void aDoubleQuotedScalarMaySpanLines() {
+    String yaml =
+        ConfigYaml.app(
+            "auth:",
+            "  jwksUrl: https://x.example/jwks",
+            "  issuer: \"https://${HOST}",
+            "    # not a comment ${PATH_PART}\"",
+            ConfigYaml.CLERK);
+
+    assertThat(
+            parse(yaml, Map.of("HOST", "id.example.com", "PATH_PART", "p"))
+                .apps()
+                .get("lance")
+                .auth()
+                .issuer())
+        .isEqualTo("https://id.example.com # not a comment p");
+  }
 }
