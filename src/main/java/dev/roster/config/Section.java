@@ -174,21 +174,23 @@ final class Section {
     if (text == null) {
       return null;
     }
+    // A URL may carry credentials ("https://user:pass@host"); such text is never quoted.
+    String shown = text.contains("@") ? "the value" : quote(text);
     URI uri;
     try {
       uri = new URI(text.strip());
     } catch (URISyntaxException e) {
-      throw fail(key, quote(text) + " is not a URL");
+      throw fail(key, shown + " is not a URL");
     }
     if (uri.getRawUserInfo() != null) {
       throw fail(key, "must not contain credentials (user info)");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw fail(key, quote(text) + " is not an absolute http or https URL with a host");
+      throw fail(key, shown + " is not an absolute http or https URL with a host");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw fail(key, quote(text) + " must not have a query or fragment");
+      throw fail(key, shown + " must not have a query or fragment");
     }
     return text.strip();
   }

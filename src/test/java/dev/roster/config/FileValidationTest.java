@@ -88,6 +88,9 @@ class FileValidationTest {
       clerkApp("webhooks: { clerkSigningSecret: whsec_SECRETVALUE* }"),
       app("auth: { hmacSecret: SECRETVALUE }", CLERK),
       app("auth: { jwksUrl: 'https://user:SECRETVALUE@x.example/jwks' }", CLERK),
+      app("auth: { jwksUrl: 'https://user:SECRETVALUE @x.example/jwks' }", CLERK),
+      app("auth: { jwksUrl: 'ftp://user:SECRETVALUE@x.example/jwks' }", CLERK),
+      app(AUTH, "upstreams: { clerk: { secretKey: sk, baseUrl: 'https://a@b/?SECRETVALUE' } }"),
     };
     for (String yaml : yamls) {
       assertThatThrownBy(() -> parse(yaml))
