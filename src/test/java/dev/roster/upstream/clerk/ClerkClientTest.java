@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.config.CircuitBreakerOptions;
 import dev.roster.config.UpstreamOptions;
-import dev.roster.model.Member;
 import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.UpstreamFailure;
-import dev.roster.upstream.testing.ArrivalBarrier;
 import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
@@ -37,6 +35,8 @@ class ClerkClientTest {
   static final String ORG = "org_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
   static final String USERS = "/v1/users";
   static final String MEMBERSHIPS = "/v1/organizations/" + ORG + "/memberships";
+  private static final JsonObject MINIMAL_USER = Fixtures.object("clerk/user-minimal.json");
+  private static final JsonObject MEMBERSHIP = Fixtures.object("clerk/membership.json");
 
   private Vertx vertx;
   private FakeUpstream clerk;
@@ -59,11 +59,11 @@ class ClerkClientTest {
   }
 
   static JsonObject user(String id, long createdAt) {
-    return Fixtures.object("clerk/user-minimal.json").put("id", id).put("created_at", createdAt);
+    return MINIMAL_USER.copy().put("id", id).put("created_at", createdAt);
   }
 
   static JsonObject membership(String userId, String role) {
-    return Fixtures.object("clerk/membership.json")
+    return MEMBERSHIP.copy()
         .put("role", role)
         .put("public_user_data", new JsonObject().put("user_id", userId));
   }
@@ -112,7 +112,7 @@ class ClerkClientTest {
 
   @Test
   void readsA404AsAnAbsentUser() throws Exception {
-    clerk.on(HttpMethod.GET, USERS + "/.*", FakeResponse.json(404, clerkError("resource_not_found")));
+    clerk.on(HttpMethod.GET, USERS + "/.*", FakeResponse.json(404, clerkError("not_found")));
 
     assertThat(await(client.fetchUser("user_missing"))).isEmpty();
   }
@@ -183,15 +183,13 @@ class ClerkClientTest {
 
   static JsonObject clerkError(String code) {
     return new JsonObject()
-        .put("errors", new JsonArray().add(new JsonObject().put("code", code).put("message", code)));
+        .put("errors", new JsonArray()
+            .add(new JsonObject().put("code", code).put("message", code)));
   }
 
   static FakeResponse membershipsAnswer(List<JsonObject> data, long total) {
     return FakeResponse.json(
-        200, new JsonObject().put("data", new JsonArray(List.copyOf(data))).put("total_count", total));
-  }
-
-  static List<Member> sorted(List<Member> members) {
-    return members.stream().sorted((a, b) -> a.user().id().compareTo(b.user().id())).toList();
+        200,
+        new JsonObject().put("data", new JsonArray(List.copyOf(data))).put("total_count", total));
   }
 }

@@ -20,7 +20,9 @@ class ClerkMembershipMapperTest {
     assertThat(membership)
         .isEqualTo(
             new ClerkMembership(
-                "user_2h8op3Isl1QR7tKu5FGNfaLKEoU", "org_2g7np7Hrk0SN6kj5EDMLDaKNL0S", "org:member"));
+                "user_2h8op3Isl1QR7tKu5FGNfaLKEoU",
+                "org_2g7np7Hrk0SN6kj5EDMLDaKNL0S",
+                "org:member"));
   }
 
   @ParameterizedTest
