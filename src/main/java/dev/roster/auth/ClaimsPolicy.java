@@ -49,8 +49,11 @@ final class ClaimsPolicy {
     if (issuer != null && !issuer.equals(claims.getIssuer())) {
       return Refusal.ISSUER;
     }
-    if (!authorizedParties.isEmpty() && !authorizedParties.contains(stringClaim(claims, "azp"))) {
-      return Refusal.AUTHORIZED_PARTY;
+    if (!authorizedParties.isEmpty()) {
+      String azp = stringClaim(claims, "azp");
+      if (azp == null || !authorizedParties.contains(azp)) {
+        return Refusal.AUTHORIZED_PARTY;
+      }
     }
     if (audience != null && !claims.getAudience().contains(audience)) {
       return Refusal.AUDIENCE;

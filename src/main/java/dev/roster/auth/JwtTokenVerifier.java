@@ -151,18 +151,20 @@ final class JwtTokenVerifier implements TokenVerifier {
     } catch (JOSEException | RuntimeException e) {
       return refuse(Refusal.SIGNATURE);
     }
+    long now = time.epochMillis();
     JWTClaimsSet claims;
+    Caller caller;
     try {
       claims = jwt.getJWTClaimsSet();
+      Refusal refusal = policy.check(claims, now);
+      if (refusal != null) {
+        return refuse(refusal);
+      }
+      caller = callers.map(claims);
     } catch (ParseException | RuntimeException e) {
+      // Claims of an unexpected shape are refused, never turned into a server error.
       return refuse(Refusal.MALFORMED);
     }
-    long now = time.epochMillis();
-    Refusal refusal = policy.check(claims, now);
-    if (refusal != null) {
-      return refuse(refusal);
-    }
-    Caller caller = callers.map(claims);
     Future<Caller> accepted = Future.succeededFuture(caller);
     long expiresAtMillis = claims.getExpirationTime().getTime();
     if (expiresAtMillis > now) {
