@@ -4,9 +4,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.Map;
 
 /**
- * Reads the {@link Caller} out of accepted claims. Clerk v1 tokens carry {@code org_id} and
- * {@code org_role}; v2 tokens carry {@code o.id} and {@code o.rol} (without the {@code org:}
- * prefix, added back here). An app's {@code orgClaim} path, when set, names the org id instead.
+ * Reads the {@link Caller} out of accepted claims. Clerk v1 tokens carry {@code org_id} and {@code
+ * org_role}; v2 tokens carry {@code o.id} and {@code o.rol} (without the {@code org:} prefix, added
+ * back here). An app's {@code orgClaim} path, when set, names the org id instead.
  */
 final class CallerMapper {
   private static final String[] V2_ORG_ID = {"o", "id"};
@@ -14,7 +14,9 @@ final class CallerMapper {
 
   private final String[] orgClaimPath;
 
-  /** @param orgClaim a dotted claim path such as {@code org.id}, or null for Clerk's claims */
+  /**
+   * @param orgClaim a dotted claim path such as {@code org.id}, or null for Clerk's claims
+   */
   CallerMapper(String orgClaim) {
     this.orgClaimPath =
         orgClaim == null || orgClaim.isBlank() ? null : orgClaim.trim().split("\\.");

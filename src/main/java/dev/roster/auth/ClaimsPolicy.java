@@ -7,9 +7,9 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Decides whether a signed token's claims are acceptable now (SPEC §3): {@code exp} required and
- * in the future, {@code nbf} and {@code iat} not in the future, each with the clock skew; {@code
- * sub} required; {@code iss}, {@code azp} and {@code aud} checked when the app configures them.
+ * Decides whether a signed token's claims are acceptable now (SPEC §3): {@code exp} required and in
+ * the future, {@code nbf} and {@code iat} not in the future, each with the clock skew; {@code sub}
+ * required; {@code iss}, {@code azp} and {@code aud} checked when the app configures them.
  */
 final class ClaimsPolicy {
   private final long skewMillis;

@@ -14,8 +14,8 @@ import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fetches one JWKS document: GET, no redirects followed, a whole-response timeout and a cap on
- * the body so a slow or hostile endpoint can neither hang nor flood the verifier.
+ * Fetches one JWKS document: GET, no redirects followed, a whole-response timeout and a cap on the
+ * body so a slow or hostile endpoint can neither hang nor flood the verifier.
  */
 final class JwksClient {
   static final long TIMEOUT_MILLIS = 5_000;
@@ -48,22 +48,18 @@ final class JwksClient {
     Promise<String> body = Promise.promise();
     long timer = vertx.setTimer(TIMEOUT_MILLIS, id -> body.tryFail("JWKS fetch timed out"));
     body.future().onComplete(done -> vertx.cancelTimer(timer));
-    client
-        .request(request)
-        .onFailure(body::tryFail)
-        .onSuccess(req -> send(req, body));
+    client.request(request).onFailure(body::tryFail).onSuccess(req -> send(req, body));
     return body.future();
   }
 
   private void send(HttpClientRequest req, Promise<String> body) {
-    req.send()
-        .onFailure(body::tryFail)
-        .onSuccess(response -> read(req, response, body));
+    req.send().onFailure(body::tryFail).onSuccess(response -> read(req, response, body));
     // Past the deadline the exchange is abandoned; resetting frees the connection.
     body.future().onFailure(e -> req.reset());
   }
 
-  private static void read(HttpClientRequest req, HttpClientResponse response, Promise<String> body) {
+  private static void read(
+      HttpClientRequest req, HttpClientResponse response, Promise<String> body) {
     if (response.statusCode() != 200) {
       req.reset();
       body.tryFail("JWKS answered status " + response.statusCode());

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Keys from a JWKS URL: fetched at start, every {@code refresh}, and when a token names an unknown
- * {@code kid} (at most once per {@code minRefetch} on the {@link TimeSource}). Concurrent
- * requests share one fetch. A failed, garbage or keyless answer keeps the last good keys.
+ * {@code kid} (at most once per {@code minRefetch} on the {@link TimeSource}). Concurrent requests
+ * share one fetch. A failed, garbage or keyless answer keeps the last good keys.
  */
 final class JwksKeySource implements KeySource {
   static final Set<JWSAlgorithm> ALGORITHMS =

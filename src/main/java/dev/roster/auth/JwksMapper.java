@@ -38,7 +38,8 @@ final class JwksMapper {
         continue;
       }
       try {
-        VerificationKey key = VerificationKeyMapper.fromJwk(JWK.parse((Map<String, Object>) object));
+        VerificationKey key =
+            VerificationKeyMapper.fromJwk(JWK.parse((Map<String, Object>) object));
         if (key != null && key.kid() != null) {
           keys.add(key);
         }

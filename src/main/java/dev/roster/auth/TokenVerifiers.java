@@ -56,8 +56,7 @@ public final class TokenVerifiers {
             VerificationKeyMapper.fromPublicKey(PemKeyMapper.parse(auth.publicKeyPem())));
       }
       return new StaticKeySource(
-          VerificationKeyMapper.fromHmacSecret(
-              auth.hmacSecret().getBytes(StandardCharsets.UTF_8)));
+          VerificationKeyMapper.fromHmacSecret(auth.hmacSecret().getBytes(StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       String field = isSet(auth.publicKeyPem()) ? "publicKeyPem" : "hmacSecret";
       throw new ConfigException(key + "." + field + ": " + e.getMessage());

@@ -5,9 +5,9 @@ import com.nimbusds.jose.JWSVerifier;
 import java.util.Set;
 
 /**
- * One usable verification key: its {@code kid} (null for a PEM key or HMAC secret), the
- * algorithms it may verify, and the verifier itself. {@code material} identifies the key's public
- * value so a JWKS refresh can tell a kept key from a replaced one.
+ * One usable verification key: its {@code kid} (null for a PEM key or HMAC secret), the algorithms
+ * it may verify, and the verifier itself. {@code material} identifies the key's public value so a
+ * JWKS refresh can tell a kept key from a replaced one.
  */
 record VerificationKey(
     String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier, Object material) {

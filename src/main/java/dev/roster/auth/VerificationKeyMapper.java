@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * Turns key material into {@link VerificationKey}s, deciding which algorithms each key may verify:
- * RSA (2048 bits or more) → RS256/384/512; EC P-256 → ES256, P-384 → ES384; Ed25519 → EdDSA;
- * an HMAC secret (32 bytes or more) → HS256. Nothing else is usable.
+ * RSA (2048 bits or more) → RS256/384/512; EC P-256 → ES256, P-384 → ES384; Ed25519 → EdDSA; an
+ * HMAC secret (32 bytes or more) → HS256. Nothing else is usable.
  */
 final class VerificationKeyMapper {
   static final Set<JWSAlgorithm> RSA =
@@ -105,7 +105,8 @@ final class VerificationKeyMapper {
     } catch (JOSEException e) {
       throw new IllegalArgumentException("the key cannot verify signatures");
     }
-    throw new IllegalArgumentException("only RSA, EC (P-256, P-384) and Ed25519 keys are supported");
+    throw new IllegalArgumentException(
+        "only RSA, EC (P-256, P-384) and Ed25519 keys are supported");
   }
 
   /** The key for an HS256 secret; throws {@link IllegalArgumentException} when too short. */
@@ -114,8 +115,7 @@ final class VerificationKeyMapper {
       throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes");
     }
     try {
-      return new VerificationKey(
-          null, HMAC, new MACVerifier(secret), "hmac");
+      return new VerificationKey(null, HMAC, new MACVerifier(secret), "hmac");
     } catch (JOSEException e) {
       throw new IllegalArgumentException("the secret cannot verify signatures");
     }

@@ -13,10 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * verification counter counts full verifications only; a cache hit is counted as a hit.
  */
 public final class AuthMetrics {
-  /** JWKS fetches by outcome: {@code success}, {@code failure} (transport, status), {@code invalid}. */
+  /**
+   * JWKS fetches by outcome: {@code success}, {@code failure} (transport, status), {@code invalid}.
+   */
   public static final String JWKS_FETCHES = "roster.auth.jwks.fetches";
+
   /** Verified-token cache lookups by outcome: {@code hit}, {@code miss}. */
   public static final String TOKEN_CACHE = "roster.auth.token.cache";
+
   /** Full verifications by outcome: {@code accepted} or the refusal's fixed reason tag. */
   public static final String VERIFICATIONS = "roster.auth.verifications";
 

@@ -91,7 +91,8 @@ class ClaimChecksTest {
 
   @Test
   void refusesAWrongOrMissingAuthorizedParty() {
-    assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").authorizedParty("https://evil.example"))));
+    assertInvalid(
+        verifier.verify(issue(TokenSpec.forSubject("u").authorizedParty("https://evil.example"))));
     assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").claim("azp", null))));
     assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").claim("azp", List.of(AZP)))));
   }
@@ -112,8 +113,13 @@ class ClaimChecksTest {
     TokenVerifier withAudience =
         fixture.started(
             AuthFixture.options(
-                fixture.issuer.jwksUrl(), null, null, fixture.issuer.issuer(), List.of(AZP),
-                "roster", null),
+                fixture.issuer.jwksUrl(),
+                null,
+                null,
+                fixture.issuer.issuer(),
+                List.of(AZP),
+                "roster",
+                null),
             "audience");
 
     assertThat(withAudience.verify(issue(TokenSpec.forSubject("u").claim("aud", "roster"))).await())
@@ -139,8 +145,7 @@ class ClaimChecksTest {
 
   @Test
   void readsTheCallerFromAV2TokenAddingTheOrgPrefixToTheRole() {
-    TokenSpec spec =
-        TokenSpec.forSubject("user_2").org("org_2", "beta", "org:member").version2();
+    TokenSpec spec = TokenSpec.forSubject("user_2").org("org_2", "beta", "org:member").version2();
 
     Caller caller = verifier.verify(issue(spec)).await();
 
@@ -161,7 +166,12 @@ class ClaimChecksTest {
     TokenVerifier custom =
         fixture.started(
             AuthFixture.options(
-                fixture.issuer.jwksUrl(), null, null, fixture.issuer.issuer(), List.of(AZP), null,
+                fixture.issuer.jwksUrl(),
+                null,
+                null,
+                fixture.issuer.issuer(),
+                List.of(AZP),
+                null,
                 "org.id"),
             "custom-org");
     TokenSpec spec =

@@ -126,9 +126,13 @@ class JwksRefreshTest {
     Promise<Boolean> onCallersContext = Promise.promise();
 
     context.runOnContext(
-        v -> verifier.verify(rotated)
-            .onComplete(done -> onCallersContext.complete(
-                done.succeeded() && Vertx.currentContext() == context)));
+        v ->
+            verifier
+                .verify(rotated)
+                .onComplete(
+                    done ->
+                        onCallersContext.complete(
+                            done.succeeded() && Vertx.currentContext() == context)));
 
     assertThat(onCallersContext.future().await()).isTrue();
   }

@@ -39,8 +39,8 @@ class KeySourcesTest {
 
   private TokenVerifier pem(SigningKey key, String app) {
     return fixture.started(
-        AuthFixture.options(null, key.publicKeyPem(), null, fixture.issuer.issuer(), List.of(AZP),
-            null, null),
+        AuthFixture.options(
+            null, key.publicKeyPem(), null, fixture.issuer.issuer(), List.of(AZP), null, null),
         app);
   }
 
@@ -94,7 +94,8 @@ class KeySourcesTest {
 
     assertThat(verifier.verify(bearer(hmac.sign(header("HS256"), claims))).await().subject())
         .isEqualTo("user_hmac");
-    assertInvalid(verifier.verify(bearer(SigningKey.hmac(new byte[32]).sign(header("HS256"), claims))));
+    assertInvalid(
+        verifier.verify(bearer(SigningKey.hmac(new byte[32]).sign(header("HS256"), claims))));
     assertInvalid(verifier.verify(token(SigningKey.rsa("RS256"))));
   }
 
@@ -122,17 +123,31 @@ class KeySourcesTest {
 
   @Test
   void rejectsAConfigurationWithoutExactlyOneUsableKeySource() {
-    assertThatThrownBy(() -> create(AuthFixture.options(null, null, null, null, List.of(), null, null)))
+    assertThatThrownBy(
+            () -> create(AuthFixture.options(null, null, null, null, List.of(), null, null)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("apps.bad.auth");
     assertThatThrownBy(
-            () -> create(AuthFixture.options("http://x/jwks", null, HMAC_SECRET, null, List.of(), null, null)))
+            () ->
+                create(
+                    AuthFixture.options(
+                        "http://x/jwks", null, HMAC_SECRET, null, List.of(), null, null)))
         .isInstanceOf(ConfigException.class);
-    assertThatThrownBy(() -> create(AuthFixture.options(null, null, "short", null, List.of(), null, null)))
+    assertThatThrownBy(
+            () -> create(AuthFixture.options(null, null, "short", null, List.of(), null, null)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("hmacSecret");
     assertThatThrownBy(
-            () -> create(AuthFixture.options(null, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", null, null, List.of(), null, null)))
+            () ->
+                create(
+                    AuthFixture.options(
+                        null,
+                        "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("publicKeyPem");
   }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The attack families of RFC 8725 and jwt_tool against a JWKS verifier fed by a real issuer on
- * port 0, with really signed tokens. Each must be refused as an invalid token.
+ * The attack families of RFC 8725 and jwt_tool against a JWKS verifier fed by a real issuer on port
+ * 0, with really signed tokens. Each must be refused as an invalid token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenAttackTest {
@@ -52,7 +52,8 @@ class TokenAttackTest {
   }
 
   private JsonObject claims() {
-    return fixture.issuer.claims(TokenSpec.forSubject("user_alice").org("org_1", "acme", "org:admin"));
+    return fixture.issuer.claims(
+        TokenSpec.forSubject("user_alice").org("org_1", "acme", "org:admin"));
   }
 
   private JsonObject header(String alg) {
@@ -131,7 +132,8 @@ class TokenAttackTest {
   void refusesATokenOfAnotherAppsIssuer() {
     SigningKey otherApp = SigningKey.rsa("RS256");
 
-    assertInvalid(verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), otherApp))));
+    assertInvalid(
+        verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), otherApp))));
   }
 
   @Test
@@ -139,17 +141,20 @@ class TokenAttackTest {
     SigningKey stranger = SigningKey.rsa("RS256");
     int before = fixture.issuer.jwksRequests();
 
-    AuthFailure first = refusal(verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), stranger))));
+    AuthFailure first =
+        refusal(verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), stranger))));
     assertThat(first.missingToken()).isFalse();
     assertThat(fixture.issuer.jwksRequests()).isEqualTo(before + 1);
 
     fixture.time.advance(Duration.ofSeconds(4));
     SigningKey another = SigningKey.rsa("RS256");
-    assertInvalid(verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), another))));
+    assertInvalid(
+        verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), another))));
     assertThat(fixture.issuer.jwksRequests()).isEqualTo(before + 1);
 
     fixture.time.advance(Duration.ofSeconds(2));
-    assertInvalid(verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), another))));
+    assertInvalid(
+        verifier.verify(bearer(fixture.issuer.issue(TokenSpec.forSubject("u"), another))));
     assertThat(fixture.issuer.jwksRequests()).isEqualTo(before + 2);
   }
 
@@ -228,11 +233,14 @@ class TokenAttackTest {
     SigningKey attacker = SigningKey.rsa("RS256");
     String attackerJwks = new JsonObject().put("keys", List.of(attacker.publicJwk())).encode();
     HttpServer server =
-        fixture.vertx.createHttpServer()
-            .requestHandler(req -> {
-              attackerHits.incrementAndGet();
-              req.response().end(attackerJwks);
-            })
+        fixture
+            .vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  attackerHits.incrementAndGet();
+                  req.response().end(attackerJwks);
+                })
             .listen(0, "127.0.0.1")
             .await();
     String url = "http://127.0.0.1:" + server.actualPort() + "/jwks.json";
@@ -264,7 +272,8 @@ class TokenAttackTest {
 
   @Test
   void treatsAMissingEmptyOrNonBearerCredentialAsMissing() {
-    for (String header : new String[] {null, "", "   ", "Bearer", "Bearer   ", "Basic dXNlcjpwYXNz"}) {
+    for (String header :
+        new String[] {null, "", "   ", "Bearer", "Bearer   ", "Basic dXNlcjpwYXNz"}) {
       assertThat(refusal(verifier.verify(header)).missingToken()).as("[%s]", header).isTrue();
     }
   }

@@ -26,9 +26,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A key that signs compact JWS tokens with the JDK alone (RS256/384/512, ES256/384, EdDSA,
- * HS256), with a random {@code kid}. It signs any header and payload it is given, including
- * hostile ones, which is what the attack tests need.
+ * A key that signs compact JWS tokens with the JDK alone (RS256/384/512, ES256/384, EdDSA, HS256),
+ * with a random {@code kid}. It signs any header and payload it is given, including hostile ones,
+ * which is what the attack tests need.
  */
 public final class SigningKey {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -89,8 +89,9 @@ public final class SigningKey {
 
   /** The public key as a PEM {@code PUBLIC KEY} block. */
   public String publicKeyPem() {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(publicKey.getEncoded());
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(publicKey.getEncoded());
     return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
   }
 
@@ -98,16 +99,28 @@ public final class SigningKey {
   public JsonObject publicJwk() {
     JWK jwk;
     if (publicKey instanceof RSAPublicKey rsa) {
-      jwk = new RSAKey.Builder(rsa).keyID(kid).algorithm(new Algorithm(alg))
-          .keyUse(KeyUse.SIGNATURE).build();
+      jwk =
+          new RSAKey.Builder(rsa)
+              .keyID(kid)
+              .algorithm(new Algorithm(alg))
+              .keyUse(KeyUse.SIGNATURE)
+              .build();
     } else if (publicKey instanceof ECPublicKey ec) {
-      jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).keyID(kid)
-          .algorithm(new Algorithm(alg)).keyUse(KeyUse.SIGNATURE).build();
+      jwk =
+          new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec)
+              .keyID(kid)
+              .algorithm(new Algorithm(alg))
+              .keyUse(KeyUse.SIGNATURE)
+              .build();
     } else if (publicKey != null) {
       byte[] spki = publicKey.getEncoded();
       byte[] x = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-      jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).keyID(kid)
-          .algorithm(new Algorithm(alg)).keyUse(KeyUse.SIGNATURE).build();
+      jwk =
+          new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+              .keyID(kid)
+              .algorithm(new Algorithm(alg))
+              .keyUse(KeyUse.SIGNATURE)
+              .build();
     } else {
       throw new IllegalStateException("an HMAC key has no public JWK");
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for Clerk's Frontend API as a token issuer: it holds an RSA key (RS256, random
  * {@code kid}), serves {@code GET /.well-known/jwks.json} and signs Clerk-like session tokens. For
- * tests it can rotate its key, publish extra keys, sign with keys it does not publish, and serve
- * a failing or garbage JWKS.
+ * tests it can rotate its key, publish extra keys, sign with keys it does not publish, and serve a
+ * failing or garbage JWKS.
  */
 public final class TokenIssuerSimulator {
   public static final String JWKS_PATH = "/.well-known/jwks.json";
@@ -66,14 +66,23 @@ public final class TokenIssuerSimulator {
     }
     jwksRequests.incrementAndGet();
     switch (mode) {
-      case FAIL -> request.response().setStatusCode(503)
-          .putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("error", "unavailable").encode());
-      case GARBAGE -> request.response().putHeader("Content-Type", "application/json")
-          .end("{\"keys\": \"not-a-list\"");
-      default -> request.response().putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "public, max-age=300")
-          .end(jwks().encode());
+      case FAIL ->
+          request
+              .response()
+              .setStatusCode(503)
+              .putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("error", "unavailable").encode());
+      case GARBAGE ->
+          request
+              .response()
+              .putHeader("Content-Type", "application/json")
+              .end("{\"keys\": \"not-a-list\"");
+      default ->
+          request
+              .response()
+              .putHeader("Content-Type", "application/json")
+              .putHeader("Cache-Control", "public, max-age=300")
+              .end(jwks().encode());
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the issuer simulator puts in one Clerk-like session token. Fluent and mutable; build one
- * per token. {@link #claim} and {@link #header} override anything (null removes it), for tests
- * that need broken or hostile tokens.
+ * What the issuer simulator puts in one Clerk-like session token. Fluent and mutable; build one per
+ * token. {@link #claim} and {@link #header} override anything (null removes it), for tests that
+ * need broken or hostile tokens.
  */
 public final class TokenSpec {
   /** Clerk's default {@code azp} in the demo: the local front end. */

@@ -47,7 +47,8 @@ class TokenIssuerSimulatorTest {
 
   private Buffer get(String url) {
     return client
-        .request(HttpMethod.GET, issuer.port(), "127.0.0.1", url.substring(issuer.issuer().length()))
+        .request(
+            HttpMethod.GET, issuer.port(), "127.0.0.1", url.substring(issuer.issuer().length()))
         .compose(req -> req.send())
         .compose(HttpClientResponse::body)
         .await();
@@ -98,7 +99,8 @@ class TokenIssuerSimulatorTest {
     assertThat(claims.getStringClaim("org_id")).isEqualTo("org_1");
     assertThat(claims.getStringClaim("org_role")).isEqualTo("org:admin");
     assertThat(claims.getStringClaim("org_slug")).isEqualTo("acme");
-    assertThat(claims.getStringListClaim("org_permissions")).containsExactly("org:sys_memberships:read");
+    assertThat(claims.getStringListClaim("org_permissions"))
+        .containsExactly("org:sys_memberships:read");
   }
 
   @Test
@@ -110,7 +112,9 @@ class TokenIssuerSimulatorTest {
     assertThat(claims.getLongClaim("v")).isEqualTo(2);
     assertThat(claims.getClaim("org_id")).isNull();
     Map<String, Object> org = claims.getJSONObjectClaim("o");
-    assertThat(org).containsEntry("id", "org_2").containsEntry("slg", "beta")
+    assertThat(org)
+        .containsEntry("id", "org_2")
+        .containsEntry("slg", "beta")
         .containsEntry("rol", "member");
   }
 
