@@ -61,6 +61,9 @@ final class JwtTokenVerifier implements TokenVerifier {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
       return refuse(Refusal.MISSING);
     }
+    if (authorizationHeader.length() > MAX_HEADER_CHARS) {
+      return refuse(Refusal.TOO_LARGE);
+    }
     // Keyed by the whole header: any byte of difference is a different token, and a hit needs
     // no substring.
     CachedToken hit = cache.get(authorizationHeader);
@@ -73,9 +76,6 @@ final class JwtTokenVerifier implements TokenVerifier {
   }
 
   private Future<Caller> verifyUncached(String header) {
-    if (header.length() > MAX_HEADER_CHARS) {
-      return refuse(Refusal.TOO_LARGE);
-    }
     if (!header.regionMatches(true, 0, "Bearer", 0, 6)
         || (header.length() > 6 && header.charAt(6) != ' ')) {
       return refuse(Refusal.NOT_BEARER);

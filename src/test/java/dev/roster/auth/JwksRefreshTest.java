@@ -6,6 +6,7 @@ import static dev.roster.auth.AuthFixture.bearer;
 import static dev.roster.auth.AuthFixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.config.AuthOptions;
 import dev.roster.metrics.AuthMetrics;
 import dev.roster.sim.issuer.JwksMode;
 import dev.roster.sim.issuer.SigningKey;
@@ -16,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,45 @@ class JwksRefreshTest {
 
     assertInvalid(verifier.verify(old));
     assertThat(fixture.count(APP, AuthMetrics.TOKEN_CACHE, "hit")).isEqualTo(hits);
+  }
+
+  @Test
+  void refreshesPeriodicallyWithoutATokenAsking() throws Exception {
+    AuthOptions base = fixture.jwksOptions();
+    AuthOptions everyFewMillis =
+        new AuthOptions(
+            base.jwksUrl(),
+            null,
+            null,
+            base.issuer(),
+            base.authorizedParties(),
+            null,
+            base.clockSkewSeconds(),
+            base.adminRoles(),
+            Duration.ofMillis(20),
+            base.jwksMinRefetchInterval(),
+            null);
+    TokenVerifier verifier = fixture.started(everyFewMillis, APP);
+    assertInvalid(verifier.verify(strangersToken()));
+    fixture.issuer.rotateKey();
+    int afterRotation = fixture.issuer.jwksRequests();
+
+    Promise<Void> refreshed = Promise.promise();
+    fixture.vertx.setPeriodic(
+        5,
+        id -> {
+          // A second request proves the first one after the rotation was fully installed: fetches
+          // never overlap.
+          if (fixture.issuer.jwksRequests() > afterRotation + 1) {
+            fixture.vertx.cancelTimer(id);
+            refreshed.tryComplete();
+          }
+        });
+    refreshed.future().await(10, TimeUnit.SECONDS);
+
+    assertThat(verifier.verify(genuine()).await().subject())
+        .as("the unknown-kid refetch is spent, so only the periodic refresh knows the new key")
+        .isEqualTo("user_alice");
   }
 
   @Test
