@@ -108,8 +108,15 @@ final class JwtTokenVerifier implements TokenVerifier {
     if (key != null) {
       return verifySigned(header, jwt, key);
     }
-    if (kid == null || keys.names(kid)) {
-      return refuse(keys.isEmpty() ? Refusal.NO_KEYS : Refusal.ALGORITHM);
+    if (keys.isEmpty() && kid == null) {
+      return refuse(Refusal.NO_KEYS);
+    }
+    if (kid == null) {
+      // Without a kid there is nothing to refetch for, and no single key fits.
+      return refuse(Refusal.UNKNOWN_KEY);
+    }
+    if (keys.names(kid)) {
+      return refuse(Refusal.ALGORITHM);
     }
     return afterRefetch(header, jwt, kid, algorithm);
   }
