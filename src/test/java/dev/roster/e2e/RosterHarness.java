@@ -12,6 +12,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -48,7 +49,9 @@ public final class RosterHarness implements AutoCloseable {
     roster = Roster.start(vertx, options, time, accessLog, 2).await();
     client =
         WebClient.create(
-            vertx, new WebClientOptions().setFollowRedirects(false).setMaxPoolSize(600));
+            vertx,
+            new WebClientOptions().setFollowRedirects(false),
+            new PoolOptions().setHttp1MaxSize(600));
   }
 
   public RosterHarness() {
