@@ -5,11 +5,13 @@ import dev.roster.http.AccessLogWriter;
 import dev.roster.http.AdminRoutes;
 import dev.roster.http.AppRuntime;
 import dev.roster.http.PublicRoutes;
+import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
 import dev.roster.metrics.RequestMetrics;
 import dev.roster.time.TimeSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A running Roster: the apps wired from the options, the public listener (one server per event
@@ -33,7 +35,8 @@ public final class Roster {
   private final Readiness readiness;
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
-  private final List<HttpServer> publicServers = new ArrayList<>();
+  private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
+  private String publicDeployment;
   private HttpServer adminServer;
   private long flushTimer;
 
@@ -86,10 +89,9 @@ public final class Roster {
    */
   public Future<Void> shutdown() {
     readiness.draining();
-    long graceMillis = options.server().shutdownGrace().toMillis();
-    List<Future<Void>> draining = new ArrayList<>();
-    publicServers.forEach(s -> draining.add(s.shutdown(graceMillis, TimeUnit.MILLISECONDS)));
-    return Future.join(draining)
+    Future<Void> draining =
+        publicDeployment == null ? Future.succeededFuture() : vertx.undeploy(publicDeployment);
+    return draining
         .transform(
             ignored -> {
               vertx.cancelTimer(flushTimer);
@@ -109,46 +111,35 @@ public final class Roster {
             .setPort(options.server().port())
             .setTcpNoDelay(true)
             .setIdleTimeout(60);
-    return listenPublic(publicOptions, metrics)
+    long grace = options.server().shutdownGrace().toMillis();
+    return vertx
+        .deployVerticle(
+            () -> {
+              PublicServerVerticle verticle =
+                  new PublicServerVerticle(
+                      publicOptions, v -> PublicRoutes.create(v, apps, accessLog, metrics), grace);
+              publicServers.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(instances))
         .compose(
-            port -> {
-              List<Future<HttpServer>> more = new ArrayList<>();
-              for (int i = 1; i < instances; i++) {
-                more.add(
-                    listenPublicOn(
-                        new HttpServerOptions(publicOptions).setPort(port), metrics));
-              }
-              return Future.all(more);
+            id -> {
+              publicDeployment = id;
+              return vertx
+                  .createHttpServer(
+                      new HttpServerOptions()
+                          .setHost(options.admin().host())
+                          .setPort(options.admin().port()))
+                  .requestHandler(
+                      AdminRoutes.create(
+                          vertx, apps, registry, readiness, options.admin().token()))
+                  .listen();
             })
-        .compose(
-            ignored ->
-                vertx
-                    .createHttpServer(
-                        new HttpServerOptions()
-                            .setHost(options.admin().host())
-                            .setPort(options.admin().port()))
-                    .requestHandler(
-                        AdminRoutes.create(
-                            vertx, apps, registry, readiness, options.admin().token()))
-                    .listen())
         .map(
             admin -> {
               adminServer = admin;
               readiness.listenersUp();
               return null;
             });
-  }
-
-  private Future<Integer> listenPublic(HttpServerOptions serverOptions, RequestMetrics metrics) {
-    return listenPublicOn(serverOptions, metrics).map(HttpServer::actualPort);
-  }
-
-  private Future<HttpServer> listenPublicOn(
-      HttpServerOptions serverOptions, RequestMetrics metrics) {
-    HttpServer server = vertx.createHttpServer(serverOptions);
-    server.invalidRequestHandler(dev.roster.http.PublicRoutes.invalidRequestHandler());
-    server.requestHandler(PublicRoutes.create(vertx, apps, accessLog, metrics));
-    publicServers.add(server);
-    return server.listen();
   }
 }

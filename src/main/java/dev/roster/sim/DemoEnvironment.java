@@ -70,6 +70,7 @@ public final class DemoEnvironment {
       String org = clerkApp ? ClerkSeed.ACME_ORG_ID : LexfulSeed.DEMO_ORG_ID;
       String admin = clerkApp ? ClerkSeed.ACME_ADMIN_ID : LexfulSeed.ADMIN_ID;
       String member = clerkApp ? ClerkSeed.ACME_MEMBER_ID : LexfulSeed.VIEWER_ID;
+      String withSecrets = clerkApp ? ClerkSeed.LOCKED_USER_ID : LexfulSeed.VIEWER_ID;
       String loner = clerkApp ? ClerkSeed.NO_ORG_USER_ID : LexfulSeed.SECOND_ORG_USER_ID;
       String memberToken = token(member, org, "org:member");
       String adminToken = token(admin, org, "org:admin");
@@ -87,7 +88,7 @@ public final class DemoEnvironment {
       text.append("# a member reads a colleague (privateMetadata hidden):\n")
           .append(curl(memberToken, users + "/" + admin));
       text.append("# an org admin reads a member (privateMetadata shown):\n")
-          .append(curl(adminToken, users + "/" + member));
+          .append(curl(adminToken, users + "/" + withSecrets));
       text.append("# a page of the list, and a lookup by ids:\n")
           .append(curl(adminToken, users + "?limit=2&offset=1"))
           .append(curl(adminToken, users + "?ids=" + member + "," + admin));

@@ -1,0 +1,85 @@
+package dev.roster.upstream.clerk;
+
+import dev.roster.config.UpstreamOptions;
+import dev.roster.model.Member;
+import dev.roster.model.Provider;
+import dev.roster.model.User;
+import dev.roster.upstream.DirectoryClient;
+import dev.roster.upstream.UpstreamChannel;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link DirectoryClient} for Clerk's Backend API (version {@value
+ * UpstreamOptions#CLERK_API_VERSION}). Every request carries the secret key and the pinned API
+ * version and goes through the given guarded {@link UpstreamChannel}.
+ */
+public final class ClerkClient implements DirectoryClient {
+  /** Clerk caps the {@code user_id} filter at 100 values. */
+  public static final int MAX_IDS = 100;
+
+  private final UpstreamChannel channel;
+  private final ClerkRequests requests;
+  private final ClerkMemberFetch members;
+
+  public ClerkClient(UpstreamChannel channel, UpstreamOptions options) {
+    this.channel = channel;
+    this.requests = new ClerkRequests(options.secretKey());
+    this.members = new ClerkMemberFetch(channel, requests);
+  }
+
+  @Override
+  public Provider provider() {
+    return Provider.CLERK;
+  }
+
+  /** {@code GET /v1/users/{id}}; a 404 is empty. */
+  @Override
+  public Future<Optional<User>> fetchUser(String id) {
+    return channel.exchange(
+        requests.get("/v1/users/" + ClerkRequests.encode(id)),
+        ClerkResponses.decoder(
+            "GET /v1/users/{id}",
+            r -> Optional.of(ClerkUserMapper.toUser(ClerkResponses.object(r, "user"))),
+            Optional::empty));
+  }
+
+  /** Users from {@code /v1/users?organization_id=} joined with roles from the memberships. */
+  @Override
+  public Future<List<Member>> fetchMembers(String orgId) {
+    return members.fetch(orgId);
+  }
+
+  /** One {@code GET /v1/users?user_id=...&limit=100}; fails on more than 100 ids. */
+  @Override
+  public Future<List<User>> fetchUsers(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    if (ids.size() > MAX_IDS) {
+      return Future.failedFuture(
+          new IllegalArgumentException("at most " + MAX_IDS + " ids per Clerk lookup"));
+    }
+    StringBuilder path = new StringBuilder("/v1/users?");
+    for (String id : ids) {
+      path.append("user_id=").append(ClerkRequests.encode(id)).append('&');
+    }
+    path.append("limit=").append(MAX_IDS);
+    return channel.exchange(
+        requests.get(path.toString()),
+        ClerkResponses.decoder(
+            "GET /v1/users?user_id", r -> usersOf(ClerkResponses.array(r, "user list")), List::of));
+  }
+
+  /** Maps a bare array of Clerk users; an element that is not a valid user is MALFORMED. */
+  static List<User> usersOf(JsonArray wire) {
+    List<User> users = new ArrayList<>(wire.size());
+    for (int i = 0; i < wire.size(); i++) {
+      users.add(ClerkUserMapper.toUser(ClerkWire.element(wire, i, "user list")));
+    }
+    return users;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.roster.upstream.clerk;
+
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Strict reads of Clerk's wire JSON. Vert.x's getters coerce (a number read as a string) or
+ * throw ClassCastException; here a field of the wrong type is a MALFORMED upstream answer.
+ * Messages name the field, never its value.
+ */
+final class ClerkWire {
+  private ClerkWire() {}
+
+  static UpstreamFailure malformed(String what) {
+    return new UpstreamFailure(FailureKind.MALFORMED, "Clerk sent a malformed " + what);
+  }
+
+  /** A string that must be present and non-empty. */
+  static String requiredString(JsonObject json, String key, String what) {
+    String value = string(json, key, what);
+    if (value == null || value.isEmpty()) {
+      throw malformed(what + " without " + key);
+    }
+    return value;
+  }
+
+  /** A nullable string; absent reads as null. */
+  static String string(JsonObject json, String key, String what) {
+    Object value = json.getValue(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw malformed(what + " (" + key + " is not a string)");
+  }
+
+  /** A boolean that reads as false when absent or null. */
+  static boolean bool(JsonObject json, String key, String what) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw malformed(what + " (" + key + " is not a boolean)");
+  }
+
+  /** A nullable integral number (Clerk's Unix-millisecond timestamps). */
+  static Long integer(JsonObject json, String key, String what) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger || value instanceof BigDecimal
+        || value instanceof Double || value instanceof Float) {
+      try {
+        return new BigDecimal(value.toString()).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw malformed(what + " (" + key + " is not an integer)");
+      }
+    }
+    throw malformed(what + " (" + key + " is not an integer)");
+  }
+
+  /** An integral number that must be present. */
+  static long requiredInteger(JsonObject json, String key, String what) {
+    Long value = integer(json, key, what);
+    if (value == null) {
+      throw malformed(what + " without " + key);
+    }
+    return value;
+  }
+
+  /** A nullable object; absent reads as null. */
+  static JsonObject object(JsonObject json, String key, String what) {
+    Object value = json.getValue(key);
+    if (value == null || value instanceof JsonObject) {
+      return (JsonObject) value;
+    }
+    throw malformed(what + " (" + key + " is not an object)");
+  }
+
+  /** An object copied so the result shares nothing with the wire; absent or null reads as {}. */
+  static JsonObject objectOrEmpty(JsonObject json, String key, String what) {
+    JsonObject value = object(json, key, what);
+    return value == null ? new JsonObject() : value.copy();
+  }
+
+  /** An array; absent or null reads as empty. */
+  static JsonArray arrayOrEmpty(JsonObject json, String key, String what) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return new JsonArray();
+    }
+    if (value instanceof JsonArray array) {
+      return array;
+    }
+    throw malformed(what + " (" + key + " is not an array)");
+  }
+
+  /** The element of an array that must be an object. */
+  static JsonObject element(JsonArray array, int index, String what) {
+    Object value = array.getValue(index);
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw malformed(what + " (an element is not an object)");
+  }
+}
