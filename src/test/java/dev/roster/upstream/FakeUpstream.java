@@ -129,8 +129,9 @@ final class FakeUpstream {
   Handler<HttpServerRequest> drip(long millis) {
     return request -> {
       request.response().setChunked(true).putHeader("content-type", "application/json");
-      long timer = vertx.setPeriodic(millis, id -> request.response().write(Buffer.buffer(" ")));
-      request.connection().closeHandler(v -> vertx.cancelTimer(timer));
+      vertx.setPeriodic(millis, id -> request.response()
+          .write(Buffer.buffer(" "))
+          .onFailure(closed -> vertx.cancelTimer(id)));
     };
   }
 }
