@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A Vert.x, a fake upstream, a hand-moved clock and a registry for each channel test. */
@@ -29,6 +30,33 @@ abstract class ChannelTestBase {
   ManualTimeSource time;
   SimpleMeterRegistry registry;
   UpstreamChannel channel;
+
+  private static volatile boolean warm;
+
+  /**
+   * Runs one exchange per JVM before the tests: the first one loads Netty, Resilience4j and
+   * Bucket4j on the event loop, which would otherwise eat a 300 ms deadline.
+   */
+  @BeforeAll
+  static void warmUp() {
+    if (warm) {
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      FakeUpstream fake = FakeUpstream.start(vertx).answer(FakeUpstream.json("{\"id\":\"w\"}"));
+      UpstreamOptions options = new UpstreamOptions(Provider.CLERK, fake.baseUrl(),
+          Duration.ofSeconds(10), 1, 10, CircuitBreakerOptions.DEFAULTS, null, null, null, null,
+          null);
+      UpstreamChannel channel = UpstreamChannels.create(
+          vertx, options, "warm", new ManualTimeSource(), new SimpleMeterRegistry());
+      channel.exchange(get("/v1/users/w"), JSON_ID).await();
+      channel.close();
+      warm = true;
+    } finally {
+      vertx.close().await();
+    }
+  }
 
   @BeforeEach
   void startFake() {

@@ -24,6 +24,7 @@ final class FakeUpstream {
   private final AtomicInteger received = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
+  private volatile int scriptStart;
   private volatile Promise<Void> connectionClosed = Promise.promise();
 
   private FakeUpstream(Vertx vertx) {
@@ -48,6 +49,7 @@ final class FakeUpstream {
   final FakeUpstream answer(Handler<HttpServerRequest>... behaviours) {
     script.clear();
     script.addAll(List.of(behaviours));
+    scriptStart = received.get();
     return this;
   }
 
@@ -74,7 +76,7 @@ final class FakeUpstream {
   }
 
   private void handle(HttpServerRequest request) {
-    received.incrementAndGet();
+    int number = received.incrementAndGet();
     paths.add(request.uri());
     maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
     AtomicBoolean finished = new AtomicBoolean();
@@ -85,7 +87,7 @@ final class FakeUpstream {
     };
     request.response().closeHandler(leave);
     request.response().endHandler(leave);
-    int index = Math.min(received.get() - 1, script.size() - 1);
+    int index = Math.min(number - 1 - scriptStart, script.size() - 1);
     script.get(index).handle(request);
   }
 
