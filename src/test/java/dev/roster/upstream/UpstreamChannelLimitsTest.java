@@ -98,11 +98,20 @@ class UpstreamChannelLimitsTest extends ChannelTestBase {
   @Test
   void countsTheWaitInTheQueueAgainstTheDeadline() {
     fake.answer(FakeUpstream.hang());
-    UpstreamChannel channel = channel(Duration.ofMillis(300), 1, 1000);
-    Future<String> first = channel.exchange(get("/v1/users/a"), JSON_ID);
-    Future<String> second = channel.exchange(get("/v1/users/b"), JSON_ID);
-    assertThat(failureOf(first).kind()).isEqualTo(FailureKind.TIMEOUT);
-    assertThat(failureOf(second).kind()).isEqualTo(FailureKind.TIMEOUT);
-    assertThat(fake.received()).isEqualTo(1);
+    UpstreamChannel channel = channel(Duration.ofMillis(400), 1, 1000);
+    Future<Long> first = endOf(channel.exchange(get("/v1/users/a"), JSON_ID));
+    Future<Long> second = endOf(channel.exchange(get("/v1/users/b"), JSON_ID));
+    long gap = Math.abs(second.await() - first.await());
+    // Had the wait not counted, the second would get a fresh 400 ms once the first gave way.
+    assertThat(Duration.ofNanos(gap)).isLessThan(Duration.ofMillis(200));
+    assertThat(fake.received()).isLessThanOrEqualTo(2);
+  }
+
+  /** When the exchange failed with TIMEOUT, in nanoTime; fails on any other outcome. */
+  private static Future<Long> endOf(Future<String> exchange) {
+    return exchange.transform(ar -> ar.cause() instanceof UpstreamFailure f
+            && f.kind() == FailureKind.TIMEOUT
+        ? Future.succeededFuture(System.nanoTime())
+        : Future.failedFuture("expected a timeout, got " + ar));
   }
 }
