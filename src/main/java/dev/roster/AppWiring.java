@@ -9,6 +9,7 @@ import dev.roster.http.AppRuntime;
 import dev.roster.lookup.AppDirectory;
 import dev.roster.metrics.CacheMetrics;
 import dev.roster.model.Provider;
+import dev.roster.ratelimit.CallerRateLimiter;
 import dev.roster.time.TimeSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
@@ -55,7 +56,9 @@ final class AppWiring {
             ? null
             : new ClerkWebhookProcessor(
                 app.name(), secret, directory, time, ClerkUserMapper::toUser, registry);
-    return new AppRuntime(app.name(), app, verifier, directory, webhooks);
+    CallerRateLimiter rateLimiter =
+        new CallerRateLimiter(app.name(), app.rateLimit(), time, registry);
+    return new AppRuntime(app.name(), app, verifier, directory, webhooks, rateLimiter);
   }
 
   /** Every upstream channel made so far, to close at shutdown. */

@@ -79,6 +79,11 @@ public final class Roster {
     return adminServer.actualPort();
   }
 
+  /** Pushes buffered access-log lines out now (they are also flushed every 200 ms). */
+  public void flushAccessLog() {
+    accessLog.flush();
+  }
+
   public Readiness readiness() {
     return readiness;
   }

@@ -9,8 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
 /**
- * The first handler of the public router: gives the request its id, and when the response has
- * gone, writes one JSON access-log line (SPEC §7) and the request metrics. The line holds no
+ * The first handler of the public router: gives the request its id, and as the response head is
+ * written, writes one JSON access-log line (SPEC §7) and the request metrics. The line holds no
  * token, secret, email or metadata: only ids Roster assigned, the app and route names from the
  * configuration, status, latency, cache status and upstream calls.
  */
@@ -30,8 +30,10 @@ final class AccessLogHandler implements Handler<RoutingContext> {
     long started = System.nanoTime();
     String requestId = RequestIds.assign(ctx);
     RequestScope.begin();
-    ctx.addEndHandler(
-        ended -> {
+    // Logged as the response head goes out: every value is known by then, and the line is
+    // written before the client can see the answer.
+    ctx.addHeadersEndHandler(
+        ignored -> {
           long nanos = System.nanoTime() - started;
           int status = ctx.response().getStatusCode();
           String app = ctx.get(AppResolver.APP_KEY, "unknown");

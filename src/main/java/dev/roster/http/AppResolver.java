@@ -27,8 +27,20 @@ final class AppResolver {
     return app;
   }
 
-  /** Verifies the bearer token against the app's key source. */
+  /** Verifies the bearer token against the app's key source, then the caller's rate. */
   Future<Caller> authenticate(RoutingContext ctx, AppRuntime app) {
-    return app.verifier().verify(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    return app.verifier()
+        .verify(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .compose(caller -> withinRate(app, caller));
+  }
+
+  private static Future<Caller> withinRate(AppRuntime app, Caller caller) {
+    long waitSeconds = app.rateLimiter().tryAcquire(caller.subject());
+    if (waitSeconds == 0) {
+      return Future.succeededFuture(caller);
+    }
+    return Future.failedFuture(
+        new ApiError(
+            429, "RATE_LIMITED", "Too many requests from this caller; retry later.", waitSeconds));
   }
 }

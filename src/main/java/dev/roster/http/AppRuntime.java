@@ -3,6 +3,7 @@ package dev.roster.http;
 import dev.roster.auth.TokenVerifier;
 import dev.roster.config.AppOptions;
 import dev.roster.lookup.AppDirectory;
+import dev.roster.ratelimit.CallerRateLimiter;
 import dev.roster.webhook.ClerkWebhookProcessor;
 
 /**
@@ -14,4 +15,5 @@ public record AppRuntime(
     AppOptions options,
     TokenVerifier verifier,
     AppDirectory directory,
-    ClerkWebhookProcessor webhooks) {}
+    ClerkWebhookProcessor webhooks,
+    CallerRateLimiter rateLimiter) {}

@@ -4,6 +4,7 @@ import dev.roster.metrics.RequestMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The public port's route table (SPEC §1). */
@@ -15,8 +16,13 @@ public final class PublicRoutes {
     Router router = Router.router(vertx);
     AppResolver resolver = new AppResolver(apps);
     router.route().handler(new AccessLogHandler(log, metrics));
-    router.get("/:app/v1/users/:id").handler(new UserHandler(resolver));
-    router.get("/:app/v1/users").handler(new MembersHandler(resolver));
+    router.route("/:app/v1/*").handler(new CorsHandler(corsPolicies(apps)));
+    UserHandler user = new UserHandler(resolver);
+    MembersHandler members = new MembersHandler(resolver);
+    router.get("/:app/v1/users/:id").handler(user);
+    router.head("/:app/v1/users/:id").handler(user);
+    router.get("/:app/v1/users").handler(members);
+    router.head("/:app/v1/users").handler(members);
     router
         .post("/:app/webhooks/clerk")
         .handler(
@@ -26,6 +32,12 @@ public final class PublicRoutes {
         .handler(new WebhookHandler(resolver));
     RouterErrors.install(router);
     return router;
+  }
+
+  private static Map<String, CorsPolicy> corsPolicies(Map<String, AppRuntime> apps) {
+    Map<String, CorsPolicy> policies = new HashMap<>();
+    apps.forEach((name, app) -> policies.put(name, CorsPolicy.of(app.options().cors())));
+    return policies;
   }
 
   /** The server's handler for requests Netty could not decode (414, 431, 400). */

@@ -21,9 +21,8 @@ public final class RequestScope {
     }
   }
 
-  /** Counts one upstream call for the request on the current context, if any. */
-  public static void countUpstreamCall() {
-    ContextInternal context = ContextInternal.current();
+  /** Counts one upstream call for the request running on {@code context}, if any. */
+  public static void countUpstreamCall(ContextInternal context) {
     if (context != null) {
       AtomicInteger calls = context.getLocal(UPSTREAM_CALLS);
       if (calls != null) {

@@ -153,11 +153,13 @@ final class Exchange<T> {
     }
     UpstreamFailure timeout = channel.name.failure(
         FailureKind.TIMEOUT, "no complete response within " + channel.timeout.toMillis() + " ms");
-    if (inFlight != null) {
-      inFlight.abort();
+    HttpAttempt attempt = inFlight;
+    if (attempt != null) {
+      // Cleared first: aborting fails the attempt at once, and that is not its outcome.
       inFlight = null;
       permitHeld = false;
       channel.breaker.recordFailure(timeout, channel.time.nanoTime() - attemptStartedAt);
+      attempt.abort();
     }
     finish(timeout, null);
   }

@@ -1,5 +1,6 @@
 package dev.roster.upstream;
 
+import dev.roster.metrics.RequestScope;
 import dev.roster.config.UpstreamOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ final class HttpTransport {
       options.setHeaders(request.headers());
     }
     HttpAttempt attempt = new HttpAttempt(name, context.promise(), MAX_BODY_BYTES);
+    RequestScope.countUpstreamCall(context);
     client.request(options)
         .onComplete(ar -> {
           if (ar.succeeded()) {

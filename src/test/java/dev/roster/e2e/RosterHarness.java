@@ -85,6 +85,9 @@ public final class RosterHarness implements AutoCloseable {
         + "  globex:\n" + auth + "    upstreams:\n" + lexfulUpstream + cache
         + "  initech:\n    visibility: authenticated\n" + auth + "    upstreams:\n"
         + clerkUpstream + lexfulUpstream + cache
+        + "  tight:\n" + auth + "    upstreams:\n" + clerkUpstream
+        + "    rateLimit: { perCallerPerSecond: 1, burst: 2 }\n"
+        + "    cors: { allowedOrigins: [\"http://localhost:3000\"] }\n"
         + extraAppYaml;
   }
 
