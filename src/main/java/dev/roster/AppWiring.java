@@ -57,7 +57,9 @@ final class AppWiring {
             : new ClerkWebhookProcessor(
                 app.name(), secret, directory, time, ClerkUserMapper::toUser, registry);
     CallerRateLimiter rateLimiter =
-        new CallerRateLimiter(app.name(), app.rateLimit(), time, registry);
+        app.rateLimit().enabled()
+            ? new CallerRateLimiter(app.name(), app.rateLimit(), time, registry)
+            : null;
     return new AppRuntime(app.name(), app, verifier, directory, webhooks, rateLimiter);
   }
 

@@ -65,6 +65,9 @@ final class AppReader {
   }
 
   private static RateLimitOptions rateLimit(Section rateLimit) {
+    if (!rateLimit.present()) {
+      return RateLimitOptions.UNLIMITED;
+    }
     rateLimit.allowOnly("perCallerPerSecond", "burst");
     RateLimitOptions d = RateLimitOptions.DEFAULTS;
     return new RateLimitOptions(

@@ -35,6 +35,9 @@ final class AppResolver {
   }
 
   private static Future<Caller> withinRate(AppRuntime app, Caller caller) {
+    if (app.rateLimiter() == null) {
+      return Future.succeededFuture(caller);
+    }
     long waitSeconds = app.rateLimiter().tryAcquire(caller.subject());
     if (waitSeconds == 0) {
       return Future.succeededFuture(caller);

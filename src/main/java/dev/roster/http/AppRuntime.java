@@ -8,7 +8,8 @@ import dev.roster.webhook.ClerkWebhookProcessor;
 
 /**
  * Everything one app needs at request time, wired once at start. {@code webhooks} is null when
- * the app has no Clerk signing secret.
+ * the app has no Clerk signing secret;
+ * {@code rateLimiter} is null when the app limits no caller.
  */
 public record AppRuntime(
     String name,

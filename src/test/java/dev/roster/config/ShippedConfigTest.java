@@ -170,7 +170,7 @@ class ShippedConfigTest {
                 null));
     assertThat(app.lexful()).isNull();
     assertThat(app.cache()).isEqualTo(CacheOptions.DEFAULTS);
-    assertThat(app.rateLimit()).isEqualTo(RateLimitOptions.DEFAULTS);
+    assertThat(app.rateLimit()).isEqualTo(RateLimitOptions.UNLIMITED);
     assertThat(app.cors()).isEqualTo(CorsOptions.DEFAULTS);
     assertThat(app.webhooks()).isEqualTo(WebhookOptions.DEFAULTS);
   }
