@@ -32,7 +32,7 @@ final class JwtTokenVerifier implements TokenVerifier {
   private final CallerMapper callers;
   private final TimeSource time;
   private final AuthMetrics metrics;
-  private final ExpiringMap<String, CachedToken> cache;
+  private final ExpiringMap<TokenKey, CachedToken> cache;
 
   /** An accepted token: the answer to hand out again, the key that signed it, its {@code exp}. */
   private record CachedToken(Future<Caller> result, VerificationKey key, long expiresAtMillis) {}
@@ -66,7 +66,7 @@ final class JwtTokenVerifier implements TokenVerifier {
     }
     // Keyed by the whole header: any byte of difference is a different token, and a hit needs
     // no substring.
-    CachedToken hit = cache.get(authorizationHeader);
+    CachedToken hit = cache.get(new TokenKey(authorizationHeader));
     if (hit != null && hit.expiresAtMillis() > time.epochMillis()) {
       metrics.cacheHit();
       return hit.result();
@@ -175,7 +175,7 @@ final class JwtTokenVerifier implements TokenVerifier {
     Future<Caller> accepted = Future.succeededFuture(caller);
     long expiresAtMillis = claims.getExpirationTime().getTime();
     if (expiresAtMillis > now) {
-      cache.put(header, new CachedToken(accepted, key, expiresAtMillis));
+      cache.put(new TokenKey(header), new CachedToken(accepted, key, expiresAtMillis));
     }
     metrics.verified("accepted");
     return accepted;

@@ -72,6 +72,19 @@ public final class StaleCache<V> {
         });
   }
 
+  /**
+   * The entry for {@code key} if it is fresh (counted as a hit), else null: the synchronous
+   * fast path of a lookup, for callers that fall back to {@link #get} when it returns null.
+   */
+  public CacheEntry<V> fresh(String key) {
+    CacheEntry<V> entry = peek(key);
+    if (entry == null || !entry.isFresh(space.time().nanoTime())) {
+      return null;
+    }
+    space.metrics().lookup(region, "hit");
+    return entry;
+  }
+
   /** The entry held for {@code key} that may still be served (fresh or stale), or null. */
   @SuppressWarnings("unchecked")
   public CacheEntry<V> peek(String key) {

@@ -4,9 +4,7 @@ import dev.roster.cache.CacheOutcome;
 import dev.roster.metrics.RequestMetrics;
 import dev.roster.metrics.RequestScope;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 
 /**
  * The first handler of the public router: gives the request its id, and as the response head is
@@ -16,6 +14,7 @@ import java.time.Instant;
  */
 final class AccessLogHandler implements Handler<RoutingContext> {
   static final String ROUTE_KEY = "roster.route";
+  private static final String[] CACHE_NAMES = cacheNames();
 
   private final AccessLogWriter writer;
   private final RequestMetrics metrics;
@@ -23,6 +22,15 @@ final class AccessLogHandler implements Handler<RoutingContext> {
   AccessLogHandler(AccessLogWriter writer, RequestMetrics metrics) {
     this.writer = writer;
     this.metrics = metrics;
+  }
+
+  private static String[] cacheNames() {
+    CacheOutcome[] outcomes = CacheOutcome.values();
+    String[] names = new String[outcomes.length];
+    for (CacheOutcome outcome : outcomes) {
+      names[outcome.ordinal()] = outcome.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return names;
   }
 
   @Override
@@ -41,17 +49,15 @@ final class AccessLogHandler implements Handler<RoutingContext> {
           CacheOutcome outcome = ctx.get(AnswerWriter.CACHE_STATUS_KEY);
           metrics.record(app, route, status, nanos);
           writer.write(
-              new JsonObject()
-                  .put("time", Instant.now().toString())
-                  .put("requestId", requestId)
-                  .put("app", app)
-                  .put("route", route)
-                  .put("method", ctx.request().method().name())
-                  .put("status", status)
-                  .put("latencyMs", nanos / 1_000_000.0)
-                  .put("cache", outcome == null ? "none" : outcome.name().toLowerCase())
-                  .put("upstreamCalls", RequestScope.upstreamCalls())
-                  .encode());
+              AccessLogLine.format(
+                  requestId,
+                  app,
+                  route,
+                  ctx.request().method().name(),
+                  status,
+                  nanos,
+                  outcome == null ? "none" : CACHE_NAMES[outcome.ordinal()],
+                  RequestScope.upstreamCalls()));
         });
     ctx.next();
   }

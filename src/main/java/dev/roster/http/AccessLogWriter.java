@@ -18,10 +18,11 @@ public final class AccessLogWriter {
 
   /** Appends one line (a newline is added). */
   public void write(CharSequence line) {
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
       try {
         out.write(bytes);
+        out.write('\n');
       } catch (IOException e) {
         // Standard output is gone: nothing useful can be done with the line.
       }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Request ids: a caller's {@code X-Request-Id} when it is sane, else a new one. */
 final class RequestIds {
   static final String KEY = "roster.requestId";
-  static final String HEADER = "X-Request-Id";
+  static final CharSequence HEADER = io.vertx.core.http.HttpHeaders.createOptimized("X-Request-Id");
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final String PREFIX =
       Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
@@ -24,7 +24,7 @@ final class RequestIds {
             ? given
             : PREFIX + '-' + Long.toString(SEQUENCE.incrementAndGet(), 36);
     ctx.put(KEY, id);
-    ctx.response().headers().set(HEADER, id);
+    ctx.response().headers().set(HEADER, io.vertx.core.http.HttpHeaders.createOptimized(id));
     return id;
   }
 

@@ -4,27 +4,41 @@ import dev.roster.cache.CacheOutcome;
 import dev.roster.lookup.Answer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag. */
+/**
+ * The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag.
+ * Values for the common freshness counts are made once and reused, pre-validated.
+ */
 public final class ResponseHeaders {
   public static final CharSequence CACHE_STATUS = HttpHeaders.createOptimized("Cache-Status");
   public static final CharSequence TOTAL_COUNT = HttpHeaders.createOptimized("X-Total-Count");
   static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  private static final int TABLE_SIZE = 3601;
+  private static final AtomicReferenceArray<CharSequence> CONTROL =
+      new AtomicReferenceArray<>(TABLE_SIZE);
+  private static final AtomicReferenceArray<CharSequence> FRESH =
+      new AtomicReferenceArray<>(TABLE_SIZE);
+  private static final AtomicReferenceArray<CharSequence> STALE =
+      new AtomicReferenceArray<>(TABLE_SIZE);
 
   private ResponseHeaders() {}
 
   /** Sets the headers every 200 or 304 answer carries. */
   static void apply(MultiMap headers, Answer answer) {
     headers.set(HttpHeaders.CONTENT_TYPE, JSON);
-    headers.set(HttpHeaders.ETAG, answer.body().etag());
+    headers.set(HttpHeaders.ETAG, answer.body().etagHeader());
     headers.set(HttpHeaders.CACHE_CONTROL, cacheControl(answer.ttlSeconds()));
     headers.set(CACHE_STATUS, cacheStatus(answer.outcome(), answer.ttlSeconds()));
   }
 
   /** RFC 9211: {@code roster; hit; ttl=42}, {@code roster; hit; ttl=-30}, {@code fwd=miss}... */
-  static String cacheStatus(CacheOutcome outcome, long ttlSeconds) {
+  static CharSequence cacheStatus(CacheOutcome outcome, long ttlSeconds) {
     return switch (outcome) {
-      case HIT, STALE -> "roster; hit; ttl=" + ttlSeconds;
+      case HIT, STALE ->
+          ttlSeconds >= 0
+              ? cached(FRESH, ttlSeconds, "roster; hit; ttl=")
+              : cached(STALE, -ttlSeconds, "roster; hit; ttl=-");
       case STALE_IF_ERROR -> "roster; hit; ttl=" + ttlSeconds + "; detail=stale-if-error";
       case MISS_STORED -> "roster; fwd=miss; stored";
       case MISS_COLLAPSED -> "roster; fwd=miss; collapsed";
@@ -32,8 +46,22 @@ public final class ResponseHeaders {
     };
   }
 
-  static String cacheControl(long ttlSeconds) {
-    return "private, max-age=" + Math.max(0, ttlSeconds);
+  static CharSequence cacheControl(long ttlSeconds) {
+    return cached(CONTROL, Math.max(0, ttlSeconds), "private, max-age=");
+  }
+
+  private static CharSequence cached(
+      AtomicReferenceArray<CharSequence> table, long number, String prefix) {
+    if (number >= TABLE_SIZE) {
+      return prefix + number;
+    }
+    int index = (int) number;
+    CharSequence value = table.get(index);
+    if (value == null) {
+      value = HttpHeaders.createOptimized(prefix + number);
+      table.set(index, value);
+    }
+    return value;
   }
 
   /** Whether {@code If-None-Match} names this ETag (weak comparison, as RFC 9110 says). */

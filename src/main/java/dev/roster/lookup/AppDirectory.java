@@ -2,6 +2,7 @@ package dev.roster.lookup;
 
 import dev.roster.auth.Caller;
 import dev.roster.cache.CacheEntry;
+import dev.roster.cache.CacheOutcome;
 import dev.roster.cache.CacheSpace;
 import dev.roster.cache.Lookup;
 import dev.roster.cache.StaleCache;
@@ -45,26 +46,47 @@ public final class AppDirectory implements DirectoryChanges {
     if (client == null) {
       return Future.failedFuture(UserNotFound.INSTANCE);
     }
-    Future<Lookup<MemberList>> callerOrg =
-        policy.needsMembers(caller, id) ? members(caller.orgId()) : Future.succeededFuture();
-    return callerOrg.compose(
-        org -> {
-          MemberList list = org == null ? null : org.value();
-          if (!policy.maySee(caller, id, list)) {
-            return Future.failedFuture(UserNotFound.INSTANCE);
-          }
-          return user(client, id)
-              .map(
-                  found -> {
-                    CachedUser cached = found.value();
-                    if (!cached.found()) {
-                      throw UserNotFound.INSTANCE;
-                    }
-                    boolean admin = policy.seesPrivateMetadata(caller, id, list);
-                    ResponseBody body = admin ? cached.adminView() : cached.memberView();
-                    return Answers.of(body, found, org, space, -1);
-                  });
-        });
+    boolean needsOrg = policy.needsMembers(caller, id);
+    CacheEntry<MemberList> freshOrg = needsOrg ? orgs.fresh(caller.orgId()) : null;
+    if (!needsOrg || freshOrg != null) {
+      // Fast path: all the answer needs is fresh in the cache, so no future is chained.
+      Lookup<MemberList> org = freshOrg == null ? null : new Lookup<>(freshOrg, CacheOutcome.HIT);
+      CacheEntry<CachedUser> freshUser = users.fresh(id);
+      if (freshUser != null || !visible(caller, id, org)) {
+        return answerUser(
+            caller, id, org, freshUser == null ? null : new Lookup<>(freshUser, CacheOutcome.HIT));
+      }
+      return user(client, id).map(found -> answer(caller, id, org, found));
+    }
+    return members(caller.orgId())
+        .compose(
+            org ->
+                visible(caller, id, org)
+                    ? user(client, id).map(found -> answer(caller, id, org, found))
+                    : Future.failedFuture(UserNotFound.INSTANCE));
+  }
+
+  private boolean visible(Caller caller, String id, Lookup<MemberList> org) {
+    return policy.maySee(caller, id, org == null ? null : org.value());
+  }
+
+  private Future<Answer> answerUser(
+      Caller caller, String id, Lookup<MemberList> org, Lookup<CachedUser> found) {
+    if (found == null || !visible(caller, id, org) || !found.value().found()) {
+      return Future.failedFuture(UserNotFound.INSTANCE);
+    }
+    return Future.succeededFuture(answer(caller, id, org, found));
+  }
+
+  private Answer answer(
+      Caller caller, String id, Lookup<MemberList> org, Lookup<CachedUser> found) {
+    CachedUser cached = found.value();
+    if (!cached.found()) {
+      throw UserNotFound.INSTANCE;
+    }
+    MemberList list = org == null ? null : org.value();
+    boolean admin = policy.seesPrivateMetadata(caller, id, list);
+    return Answers.of(admin ? cached.adminView() : cached.memberView(), found, org, space, -1);
   }
 
   /**
