@@ -113,7 +113,9 @@ public final class Roster {
     HttpServerOptions publicOptions =
         new HttpServerOptions()
             .setHost(options.server().host())
-            .setPort(options.server().port())
+            // Port 0 alone would give each event loop its own random port; Vert.x shares one
+            // random port among servers that ask for a negative port.
+            .setPort(options.server().port() == 0 ? -1 : options.server().port())
             .setTcpNoDelay(true)
             .setIdleTimeout(60);
     long grace = options.server().shutdownGrace().toMillis();

@@ -31,7 +31,6 @@ public final class CacheSpace {
             .weigher((RegionKey k, CacheEntry<?> e) -> (int) Math.min(Integer.MAX_VALUE, e.weight()))
             .expireAfter(new UsableLife())
             .ticker(time::nanoTime)
-            .executor(Runnable::run)
             .evictionListener(
                 (RegionKey k, CacheEntry<?> e, com.github.benmanes.caffeine.cache.RemovalCause c) ->
                     metrics.eviction(k.region(), c.name().toLowerCase(java.util.Locale.ROOT)))
@@ -55,8 +54,9 @@ public final class CacheSpace {
     store.invalidateAll();
   }
 
-  /** The weighted size of what is held, in bytes. */
+  /** The weighted size of what is held, in bytes (after pending maintenance). */
   public long weightedBytes() {
+    store.cleanUp();
     return store.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 

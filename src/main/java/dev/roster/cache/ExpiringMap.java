@@ -25,7 +25,6 @@ public final class ExpiringMap<K, V> {
         Caffeine.newBuilder()
             .maximumSize(maxEntries)
             .ticker(time::nanoTime)
-            .executor(Runnable::run)
             .expireAfter(
                 new Expiry<K, V>() {
                   @Override

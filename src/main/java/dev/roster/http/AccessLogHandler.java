@@ -37,7 +37,6 @@ final class AccessLogHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     long started = System.nanoTime();
     String requestId = RequestIds.assign(ctx);
-    RequestScope.begin();
     // Logged as the response head goes out: every value is known by then, and the line is
     // written before the client can see the answer.
     ctx.addHeadersEndHandler(

@@ -24,7 +24,7 @@ final class RequestIds {
             ? given
             : PREFIX + '-' + Long.toString(SEQUENCE.incrementAndGet(), 36);
     ctx.put(KEY, id);
-    ctx.response().headers().set(HEADER, io.vertx.core.http.HttpHeaders.createOptimized(id));
+    ctx.response().headers().add(HEADER, io.vertx.core.http.HttpHeaders.createOptimized(id));
     return id;
   }
 

@@ -24,12 +24,12 @@ public final class ResponseHeaders {
 
   private ResponseHeaders() {}
 
-  /** Sets the headers every 200 or 304 answer carries. */
+  /** Adds the headers every 200 or 304 answer carries (to a response that has none of them). */
   static void apply(MultiMap headers, Answer answer) {
-    headers.set(HttpHeaders.CONTENT_TYPE, JSON);
-    headers.set(HttpHeaders.ETAG, answer.body().etagHeader());
-    headers.set(HttpHeaders.CACHE_CONTROL, cacheControl(answer.ttlSeconds()));
-    headers.set(CACHE_STATUS, cacheStatus(answer.outcome(), answer.ttlSeconds()));
+    headers.add(HttpHeaders.CONTENT_TYPE, JSON);
+    headers.add(HttpHeaders.ETAG, answer.body().etagHeader());
+    headers.add(HttpHeaders.CACHE_CONTROL, cacheControl(answer.ttlSeconds()));
+    headers.add(CACHE_STATUS, cacheStatus(answer.outcome(), answer.ttlSeconds()));
   }
 
   /** RFC 9211: {@code roster; hit; ttl=42}, {@code roster; hit; ttl=-30}, {@code fwd=miss}... */

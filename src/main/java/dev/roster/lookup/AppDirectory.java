@@ -94,21 +94,25 @@ public final class AppDirectory implements DirectoryChanges {
    * them ({@code limit} null: to the end). The caller must have an organisation.
    */
   public Future<Answer> listMembers(Caller caller, int offset, Integer limit) {
-    return members(caller.orgId())
-        .map(
-            org -> {
-              MemberList list = org.value();
-              int size = list.members().size();
-              ResponseBody body;
-              if (offset == 0 && (limit == null || limit >= size)) {
-                body = list.all();
-              } else {
-                int from = Math.min(offset, size);
-                int to = limit == null ? size : (int) Math.min((long) from + limit, size);
-                body = MemberList.encode(list.orgId(), list.members(), from, to);
-              }
-              return Answers.of(body, org, null, space, size);
-            });
+    CacheEntry<MemberList> fresh = orgs.fresh(caller.orgId());
+    if (fresh != null) {
+      return Future.succeededFuture(page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit));
+    }
+    return members(caller.orgId()).map(org -> page(org, offset, limit));
+  }
+
+  private Answer page(Lookup<MemberList> org, int offset, Integer limit) {
+    MemberList list = org.value();
+    int size = list.members().size();
+    ResponseBody body;
+    if (offset == 0 && (limit == null || limit >= size)) {
+      body = list.all();
+    } else {
+      int from = Math.min(offset, size);
+      int to = limit == null ? size : (int) Math.min((long) from + limit, size);
+      body = MemberList.encode(list.orgId(), list.members(), from, to);
+    }
+    return Answers.of(body, org, null, space, size);
   }
 
   /**

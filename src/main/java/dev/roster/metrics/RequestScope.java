@@ -13,21 +13,18 @@ public final class RequestScope {
 
   private RequestScope() {}
 
-  /** Starts counting for the request running on the current context. */
-  public static void begin() {
-    ContextInternal context = ContextInternal.current();
-    if (context != null && context.isDuplicate()) {
-      context.putLocal(UPSTREAM_CALLS, new AtomicInteger());
-    }
-  }
-
-  /** Counts one upstream call for the request running on {@code context}, if any. */
+  /**
+   * Counts one upstream call for the request running on {@code context}, if any. The counter is
+   * made on the first call, so a cache hit never touches the context's storage.
+   */
   public static void countUpstreamCall(ContextInternal context) {
-    if (context != null) {
+    if (context != null && context.isDuplicate()) {
       AtomicInteger calls = context.getLocal(UPSTREAM_CALLS);
-      if (calls != null) {
-        calls.incrementAndGet();
+      if (calls == null) {
+        calls = new AtomicInteger();
+        context.putLocal(UPSTREAM_CALLS, calls);
       }
+      calls.incrementAndGet();
     }
   }
 

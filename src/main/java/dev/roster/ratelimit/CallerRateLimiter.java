@@ -4,6 +4,7 @@ import dev.roster.cache.ExpiringMap;
 import dev.roster.config.RateLimitOptions;
 import dev.roster.metrics.RateLimitMetrics;
 import dev.roster.time.TimeSource;
+import dev.roster.time.TimeSourceMeter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;

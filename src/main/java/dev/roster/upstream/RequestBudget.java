@@ -1,9 +1,9 @@
 package dev.roster.upstream;
 
 import dev.roster.time.TimeSource;
+import dev.roster.time.TimeSourceMeter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /**
@@ -40,15 +40,4 @@ final class RequestBudget {
     return bucket.getAvailableTokens();
   }
 
-  private record TimeSourceMeter(TimeSource time) implements TimeMeter {
-    @Override
-    public long currentTimeNanos() {
-      return time.nanoTime();
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return false;
-    }
-  }
 }

@@ -32,7 +32,9 @@ class TokenIssuerSimulatorTest {
   @BeforeAll
   void start() {
     issuer = TokenIssuerSimulator.start(vertx, 0, time).await();
-    client = vertx.createHttpClient();
+    // A connection per request: each case sees the issuer fresh, never a pooled connection
+    // left behind by the previous case's 404/405.
+    client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll

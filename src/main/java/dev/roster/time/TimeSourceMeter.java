@@ -1,13 +1,15 @@
-package dev.roster.ratelimit;
+package dev.roster.time;
 
-import dev.roster.time.TimeSource;
 import io.github.bucket4j.TimeMeter;
 
-/** Bucket4j reads time through Roster's {@link TimeSource}, so tests refill buckets by hand. */
-final class TimeSourceMeter implements TimeMeter {
+/**
+ * Bucket4j reads time through Roster's {@link TimeSource}, so tests refill buckets by hand (the
+ * upstream request budget and the per-caller rate limit).
+ */
+public final class TimeSourceMeter implements TimeMeter {
   private final TimeSource time;
 
-  TimeSourceMeter(TimeSource time) {
+  public TimeSourceMeter(TimeSource time) {
     this.time = time;
   }
 
