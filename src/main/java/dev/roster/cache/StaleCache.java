@@ -2,6 +2,7 @@ package dev.roster.cache;
 
 import dev.roster.cache.CacheSpace.RegionKey;
 import dev.roster.config.CacheOptions;
+import dev.roster.metrics.CacheMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -30,12 +31,14 @@ public final class StaleCache<V> {
   private final Predicate<V> negative;
   private final Map<String, InFlight<V>> inFlight = new ConcurrentHashMap<>();
   private final ExpiringMap<String, Long> invalidatedAt;
+  private final CacheMetrics.RegionLookups lookups;
 
   StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
     this.region = region;
     this.space = space;
     this.weigher = weigher;
     this.negative = negative;
+    this.lookups = space.metrics().region(region);
     this.invalidatedAt =
         new ExpiringMap<>(100_000, space.time(), (k, v) -> INVALIDATION_MEMORY_NANOS);
   }
@@ -48,11 +51,11 @@ public final class StaleCache<V> {
     long now = space.time().nanoTime();
     CacheEntry<V> entry = peek(key);
     if (entry != null && entry.isFresh(now)) {
-      space.metrics().lookup(region, "hit");
+      lookups.hit().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.HIT));
     }
     if (entry != null && entry.isRevalidatable(now)) {
-      space.metrics().lookup(region, "stale");
+      lookups.stale().increment();
       load(key, loader);
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
     }
@@ -67,7 +70,7 @@ public final class StaleCache<V> {
           if (held == null || !held.isUsable(space.time().nanoTime())) {
             return Future.failedFuture(failure);
           }
-          space.metrics().lookup(region, "stale_if_error");
+          lookups.staleIfError().increment();
           return Future.succeededFuture(new Lookup<>(held, CacheOutcome.STALE_IF_ERROR));
         });
   }
@@ -81,7 +84,7 @@ public final class StaleCache<V> {
     if (entry == null || !entry.isFresh(space.time().nanoTime())) {
       return null;
     }
-    space.metrics().lookup(region, "hit");
+    lookups.hit().increment();
     return entry;
   }
 
@@ -161,11 +164,11 @@ public final class StaleCache<V> {
     InFlight<V> mine = new InFlight<>(space.time().nanoTime());
     InFlight<V> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
-      space.metrics().lookup(region, "collapsed");
+      lookups.collapsed().increment();
       return onCallerContext(running.result.future())
           .map(stored -> new Lookup<>(stored.entry(), CacheOutcome.MISS_COLLAPSED));
     }
-    space.metrics().lookup(region, "miss");
+    lookups.miss().increment();
     Future<V> fetch;
     try {
       fetch = loader.get();

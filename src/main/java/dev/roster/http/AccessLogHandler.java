@@ -46,7 +46,7 @@ final class AccessLogHandler implements Handler<RoutingContext> {
           String app = ctx.get(AppResolver.APP_KEY, "unknown");
           String route = ctx.get(ROUTE_KEY, "other");
           CacheOutcome outcome = ctx.get(AnswerWriter.CACHE_STATUS_KEY);
-          metrics.record(app, route, status, nanos);
+          metrics.record(app, route, status);
           writer.write(
               AccessLogLine.format(
                   requestId,

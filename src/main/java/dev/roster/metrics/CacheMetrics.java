@@ -30,6 +30,20 @@ public final class CacheMetrics {
     counter(LOOKUPS, region, "result", result).increment();
   }
 
+  /** The lookup counters of one region, made once so counting a hit is one increment. */
+  public RegionLookups region(String region) {
+    return new RegionLookups(
+        counter(LOOKUPS, region, "result", "hit"),
+        counter(LOOKUPS, region, "result", "stale"),
+        counter(LOOKUPS, region, "result", "stale_if_error"),
+        counter(LOOKUPS, region, "result", "miss"),
+        counter(LOOKUPS, region, "result", "collapsed"));
+  }
+
+  /** Lookups of one region by result. */
+  public record RegionLookups(
+      Counter hit, Counter stale, Counter staleIfError, Counter miss, Counter collapsed) {}
+
   /** Counts one entry evicted for size or expiry. */
   public void eviction(String region, String cause) {
     counter(EVICTIONS, region, "cause", cause).increment();
