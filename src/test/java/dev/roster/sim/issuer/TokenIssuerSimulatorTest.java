@@ -10,9 +10,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.roster.time.ManualTimeSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,13 @@ import org.junit.jupiter.api.TestInstance;
 class TokenIssuerSimulatorTest {
   private final Vertx vertx = Vertx.vertx();
   private final ManualTimeSource time = new ManualTimeSource(1_750_000_000_000L);
-  private HttpClientAgent client;
+  private WebClient client;
   private TokenIssuerSimulator issuer;
 
   @BeforeAll
   void start() {
     issuer = TokenIssuerSimulator.start(vertx, 0, time).await();
-    // A connection per request: each case sees the issuer fresh, never a pooled connection
-    // left behind by the previous case's 404/405.
-    client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    client = WebClient.create(vertx);
   }
 
   @AfterAll
@@ -49,19 +46,14 @@ class TokenIssuerSimulatorTest {
 
   private Buffer get(String url) {
     return client
-        .request(
-            HttpMethod.GET, issuer.port(), "127.0.0.1", url.substring(issuer.issuer().length()))
-        .compose(req -> req.send())
-        .compose(HttpClientResponse::body)
-        .await();
+        .get(issuer.port(), "127.0.0.1", url.substring(issuer.issuer().length()))
+        .send()
+        .await()
+        .body();
   }
 
   private int status(String path, HttpMethod method) {
-    return client
-        .request(method, issuer.port(), "127.0.0.1", path)
-        .compose(req -> req.send())
-        .map(HttpClientResponse::statusCode)
-        .await();
+    return client.request(method, issuer.port(), "127.0.0.1", path).send().await().statusCode();
   }
 
   @Test
