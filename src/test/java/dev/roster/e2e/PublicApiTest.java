@@ -296,4 +296,67 @@ class PublicApiTest {
     }
     assertThat(List.of(response.bodyAsString())).noneMatch(b -> b.contains("Exception"));
   }
+
+  @Test
+  void idsFetchOnlyTheUsersMissingFromTheCacheInOneClerkCall() {
+    String token = admin();
+    harness.get("/acme/v1/users", token);
+    harness.send(
+        HttpMethod.DELETE,
+        harness.roster.adminPort(),
+        "/cache/acme/users/" + ClerkSeed.BANNED_USER_ID,
+        RosterHarness.ADMIN_TOKEN,
+        null);
+    harness.send(
+        HttpMethod.DELETE,
+        harness.roster.adminPort(),
+        "/cache/acme/users/" + ClerkSeed.LOCKED_USER_ID,
+        RosterHarness.ADMIN_TOKEN,
+        null);
+    int before = harness.clerk.requestsTo("/v1/users").size();
+
+    JsonArray found =
+        harness
+            .get(
+                "/acme/v1/users?ids="
+                    + ClerkSeed.LOCKED_USER_ID + ","
+                    + ClerkSeed.ACME_MEMBER_ID + ","
+                    + ClerkSeed.BANNED_USER_ID,
+                token)
+            .bodyAsJsonArray();
+
+    assertThat(found.stream().map(m -> ((JsonObject) m).getString("id")))
+        .containsExactly(
+            ClerkSeed.LOCKED_USER_ID, ClerkSeed.ACME_MEMBER_ID, ClerkSeed.BANNED_USER_ID);
+    var calls = harness.clerk.requestsTo("/v1/users");
+    assertThat(calls).hasSize(before + 1);
+    assertThat(calls.get(calls.size() - 1).params("user_id"))
+        .containsExactlyInAnyOrder(ClerkSeed.LOCKED_USER_ID, ClerkSeed.BANNED_USER_ID);
+  }
+
+  @Test
+  void refusedTokensNeverReachTheUpstream() {
+    int before = harness.upstreamRequests();
+    String expired =
+        harness.issuer.issue(
+            dev.roster.sim.issuer.TokenSpec.forSubject(ClerkSeed.ACME_MEMBER_ID)
+                .org(ACME, "acme", "org:member")
+                .claim("exp", harness.time.epochMillis() / 1000 - 60));
+    String wrongIssuer =
+        harness.issuer.issue(
+            dev.roster.sim.issuer.TokenSpec.forSubject(ClerkSeed.ACME_MEMBER_ID)
+                .org(ACME, "acme", "org:member")
+                .claim("iss", "https://evil.example"));
+    String[] parts = member().split("\\.");
+    String unsigned = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + parts[1] + ".";
+    String stripped = parts[0] + "." + parts[1] + ".";
+
+    for (String token : new String[] {expired, wrongIssuer, unsigned, stripped}) {
+      HttpResponse<Buffer> refused =
+          harness.get("/acme/v1/users/" + ClerkSeed.BANNED_USER_ID, token);
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    }
+    assertThat(harness.upstreamRequests()).isEqualTo(before);
+  }
 }
