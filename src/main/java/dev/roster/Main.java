@@ -41,6 +41,11 @@ public final class Main {
                     .onSuccess(roster -> started(vertx, options, roster, environment)))
         .onFailure(
             failure -> {
+              if (failure instanceof ConfigException) {
+                // A key that parsed but cannot be used (an unreadable PEM key, say).
+                System.err.println("roster: config error: " + failure.getMessage());
+                System.exit(2);
+              }
               System.err.println("roster: failed to start: " + failure.getMessage());
               System.exit(1);
             });
