@@ -46,6 +46,12 @@ public final class AppDirectory implements DirectoryChanges {
     if (client == null) {
       return Future.failedFuture(UserNotFound.INSTANCE);
     }
+    if (client.userShowsMembership()) {
+      CacheEntry<CachedUser> fresh = users.fresh(id);
+      return fresh != null
+          ? answerFromRecord(caller, id, client, new Lookup<>(fresh, CacheOutcome.HIT))
+          : user(client, id).compose(found -> answerFromRecord(caller, id, client, found));
+    }
     boolean needsOrg = policy.needsMembers(caller, id);
     CacheEntry<MemberList> freshOrg = needsOrg ? orgs.fresh(caller.orgId()) : null;
     if (!needsOrg || freshOrg != null) {
@@ -64,6 +70,22 @@ public final class AppDirectory implements DirectoryChanges {
                 visible(caller, id, org)
                     ? user(client, id).map(found -> answer(caller, id, org, found))
                     : Future.failedFuture(UserNotFound.INSTANCE));
+  }
+
+  /** Visibility decided by the user record itself (Lexful's organisation scopes). */
+  private Future<Answer> answerFromRecord(
+      Caller caller, String id, DirectoryClient client, Lookup<CachedUser> found) {
+    CachedUser cached = found.value();
+    if (!cached.found()) {
+      return Future.failedFuture(UserNotFound.INSTANCE);
+    }
+    boolean member = caller.hasOrg() && client.isMember(cached.user(), caller.orgId());
+    if (!policy.maySee(caller, id, member)) {
+      return Future.failedFuture(UserNotFound.INSTANCE);
+    }
+    ResponseBody body =
+        policy.seesPrivateMetadata(caller, member) ? cached.adminView() : cached.memberView();
+    return Future.succeededFuture(Answers.of(body, found, null, space, -1));
   }
 
   private boolean visible(Caller caller, String id, Lookup<MemberList> org) {

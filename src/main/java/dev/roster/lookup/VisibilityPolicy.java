@@ -37,6 +37,16 @@ final class VisibilityPolicy {
     return isAdmin(caller) && callerOrg != null && callerOrg.contains(userId);
   }
 
+  /** As {@link #maySee}, when the user record itself told whether the user is a member. */
+  boolean maySee(Caller caller, String userId, boolean member) {
+    return visibility == Visibility.AUTHENTICATED || caller.subject().equals(userId) || member;
+  }
+
+  /** As {@link #seesPrivateMetadata}, when the user record itself told membership. */
+  boolean seesPrivateMetadata(Caller caller, boolean member) {
+    return isAdmin(caller) && member;
+  }
+
   private boolean isAdmin(Caller caller) {
     return caller.orgRole() != null && adminRoles.contains(caller.orgRole());
   }

@@ -21,6 +21,20 @@ public interface DirectoryClient {
   Future<List<Member>> fetchMembers(String orgId);
 
   /**
+   * Whether this provider's user records tell which organisations a user belongs to (Lexful's
+   * organisation scopes), so deciding visibility needs one user fetch and no member list.
+   * Clerk's do not.
+   */
+  default boolean userShowsMembership() {
+    return false;
+  }
+
+  /** Whether {@code user}, as this client returned it, belongs to {@code orgId}. */
+  default boolean isMember(User user, String orgId) {
+    return false;
+  }
+
+  /**
    * The users among {@code ids} (at most 100) that exist, in no particular order; Clerk answers
    * in one call with {@code user_id} repeated.
    */

@@ -359,4 +359,25 @@ class PublicApiTest {
     }
     assertThat(harness.upstreamRequests()).isEqualTo(before);
   }
+
+  @Test
+  void lexfulVisibilityComesFromTheUsersOwnScopesWithoutListingTheAccount() {
+    String token = harness.token(LexfulSeed.VIEWER_ID, LexfulSeed.DEMO_ORG_ID, "org:member");
+    long listsBefore = lexfulListCalls();
+
+    HttpResponse<Buffer> member =
+        harness.get("/globex/v1/users/" + LexfulSeed.WILDCARD_LIST_USER_ID, token);
+    HttpResponse<Buffer> outsider =
+        harness.get("/globex/v1/users/" + LexfulSeed.SECOND_ORG_USER_ID, token);
+
+    assertThat(member.statusCode()).isEqualTo(200);
+    assertThat(outsider.statusCode()).isEqualTo(404);
+    assertThat(lexfulListCalls()).isEqualTo(listsBefore);
+    assertThat(harness.lexful.requestsTo("/v1/users/" + LexfulSeed.SECOND_ORG_USER_ID))
+        .hasSize(1);
+  }
+
+  private static long lexfulListCalls() {
+    return harness.lexful.requests().stream().filter(r -> r.path().equals("/v1/users")).count();
+  }
 }

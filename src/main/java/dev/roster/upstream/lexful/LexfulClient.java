@@ -1,5 +1,6 @@
 package dev.roster.upstream.lexful;
 
+
 import dev.roster.config.UpstreamOptions;
 import dev.roster.model.Member;
 import dev.roster.model.Provider;
@@ -167,5 +168,17 @@ public final class LexfulClient implements DirectoryClient {
 
   private static String encode(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A Lexful user carries its organisation scopes: one user fetch decides membership. */
+  @Override
+  public boolean userShowsMembership() {
+    return true;
+  }
+
+  @Override
+  public boolean isMember(User user, String orgId) {
+    Object scopes = user.providerAttributes().getValue("organizationScopes");
+    return LexfulOrgScopePolicy.covers(scopes, orgId);
   }
 }

@@ -21,7 +21,11 @@ public final class LexfulOrgScopePolicy {
     if (LexfulUserMapper.isDeleted(lexfulUser)) {
       return false;
     }
-    Object scopes = lexfulUser.getValue("organization_scopes");
+    return covers(lexfulUser.getValue("organization_scopes"), orgId);
+  }
+
+  /** True when organisation scopes ({@code "*"}, an id, or a list of them) cover {@code orgId}. */
+  public static boolean covers(Object scopes, String orgId) {
     if (scopes instanceof String scope) {
       return ALL.equals(scope) || scope.equals(orgId);
     }
