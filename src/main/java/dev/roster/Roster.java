@@ -84,10 +84,6 @@ public final class Roster {
     accessLog.flush();
   }
 
-  public Readiness readiness() {
-    return readiness;
-  }
-
   /**
    * Stops accepting, reports not ready, lets requests in flight finish within {@code
    * server.shutdownGrace}, then closes everything.

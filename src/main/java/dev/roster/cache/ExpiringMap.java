@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.roster.time.TimeSource;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.ToLongBiFunction;
 
 /**
@@ -48,11 +47,6 @@ public final class ExpiringMap<K, V> {
   /** The live value, or null. */
   public V get(K key) {
     return cache.getIfPresent(key);
-  }
-
-  /** The live value, computing and storing it when absent (atomically per key). */
-  public V computeIfAbsent(K key, Function<? super K, ? extends V> compute) {
-    return cache.get(key, compute);
   }
 
   /** Atomically remaps a key, as {@link java.util.Map#compute}; null removes it. */

@@ -16,9 +16,14 @@ final class AppResolver {
     this.apps = Map.copyOf(apps);
   }
 
-  /** The app named by the path, or null after answering 404. */
+  /** The app named by the path's {@code :app} parameter, or null after answering 404. */
   AppRuntime resolve(RoutingContext ctx) {
-    AppRuntime app = apps.get(ctx.pathParam("app"));
+    return resolve(ctx, ctx.pathParam("app"));
+  }
+
+  /** The app named {@code name}, or null after answering 404. */
+  AppRuntime resolve(RoutingContext ctx, String name) {
+    AppRuntime app = name == null ? null : apps.get(name);
     if (app == null) {
       ErrorWriter.write(ctx.response(), ApiError.notFound("No such app or route."));
       return null;

@@ -4,7 +4,6 @@ import dev.roster.auth.Caller;
 import dev.roster.lookup.Answer;
 import dev.roster.model.UserIds;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.Set;
  * {@code GET /{app}/v1/users}: the caller's organisation's members, a page of them
  * ({@code limit}, {@code offset}), or those among {@code ids} (in the order asked).
  */
-final class MembersHandler implements Handler<RoutingContext> {
+final class MembersHandler {
   static final int MAX_IDS = 100;
   static final int MAX_LIMIT = 1000;
 
@@ -26,10 +25,10 @@ final class MembersHandler implements Handler<RoutingContext> {
     this.apps = apps;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  /** Answers for app {@code appName} (already percent-decoded). */
+  void handle(RoutingContext ctx, String appName) {
     ctx.put(AccessLogHandler.ROUTE_KEY, "users");
-    AppRuntime app = apps.resolve(ctx);
+    AppRuntime app = apps.resolve(ctx, appName);
     if (app == null) {
       return;
     }

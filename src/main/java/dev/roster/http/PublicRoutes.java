@@ -17,12 +17,9 @@ public final class PublicRoutes {
     AppResolver resolver = new AppResolver(apps);
     router.route().handler(new AccessLogHandler(log, metrics));
     router.route("/:app/v1/*").handler(new CorsHandler(corsPolicies(apps)));
-    UserHandler user = new UserHandler(resolver);
-    MembersHandler members = new MembersHandler(resolver);
-    router.get("/:app/v1/users/:id").handler(user);
-    router.head("/:app/v1/users/:id").handler(user);
-    router.get("/:app/v1/users").handler(members);
-    router.head("/:app/v1/users").handler(members);
+    router
+        .route()
+        .handler(new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver)));
     router
         .post("/:app/webhooks/clerk")
         .handler(
@@ -40,9 +37,4 @@ public final class PublicRoutes {
     return policies;
   }
 
-  /** The server's handler for requests Netty could not decode (414, 431, 400). */
-  public static io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>
-      invalidRequestHandler() {
-    return RouterErrors.invalidRequestHandler();
-  }
 }

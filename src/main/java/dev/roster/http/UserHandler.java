@@ -1,25 +1,23 @@
 package dev.roster.http;
 
 import dev.roster.model.UserIds;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /{app}/v1/users/{id}}: one user, full shape. */
-final class UserHandler implements Handler<RoutingContext> {
+final class UserHandler {
   private final AppResolver apps;
 
   UserHandler(AppResolver apps) {
     this.apps = apps;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  /** Answers for app {@code appName} and user {@code id}, both already percent-decoded. */
+  void handle(RoutingContext ctx, String appName, String id) {
     ctx.put(AccessLogHandler.ROUTE_KEY, "user");
-    AppRuntime app = apps.resolve(ctx);
+    AppRuntime app = apps.resolve(ctx, appName);
     if (app == null) {
       return;
     }
-    String id = ctx.pathParam("id");
     if (!UserIds.isValid(id)) {
       ErrorWriter.write(
           ctx.response(),

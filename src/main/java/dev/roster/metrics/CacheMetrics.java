@@ -25,11 +25,6 @@ public final class CacheMetrics {
     this.app = app;
   }
 
-  /** Counts one lookup of {@code region} answered as {@code result} (hit, stale, miss, ...). */
-  public void lookup(String region, String result) {
-    counter(LOOKUPS, region, "result", result).increment();
-  }
-
   /** The lookup counters of one region, made once so counting a hit is one increment. */
   public RegionLookups region(String region) {
     return new RegionLookups(
