@@ -1,14 +1,13 @@
 package dev.roster.sim.lexful;
 
 import dev.roster.sim.fault.FaultPlan;
-import dev.roster.sim.fault.RecordedRequest;
 import dev.roster.sim.fault.RequestLog;
+import dev.roster.sim.fault.SimulatedUpstream;
 import dev.roster.sim.fault.SimulatorServer;
 import dev.roster.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
  * A stand-in for Lexful's API (token issue, get and list users of one account), seeded with
@@ -16,22 +15,17 @@ import java.util.List;
  * was sent. Tokens live 60 minutes on the given {@link TimeSource}. Admin routes under {@code
  * /__sim/} need no token; {@code POST /__sim/tokens/revoke} revokes every issued token.
  */
-public final class LexfulSimulator {
+public final class LexfulSimulator extends SimulatedUpstream {
   private final LexfulDirectory directory;
   private final LexfulTokens tokens;
-  private final FaultPlan faults;
-  private final RequestLog log;
   private final TimeSource time;
-  private final SimulatorServer server;
 
   private LexfulSimulator(LexfulDirectory directory, LexfulTokens tokens, FaultPlan faults,
       RequestLog log, TimeSource time, SimulatorServer server) {
+    super(faults, log, server);
     this.directory = directory;
     this.tokens = tokens;
-    this.faults = faults;
-    this.log = log;
     this.time = time;
-    this.server = server;
   }
 
   /** Starts on 127.0.0.1:{@code port} (0 picks a free port) on the system clock. */
@@ -48,51 +42,6 @@ public final class LexfulSimulator {
     RequestLog log = new RequestLog();
     return SimulatorServer.start(vertx, port, new LexfulApi(directory, tokens), faults, log)
         .map(server -> new LexfulSimulator(directory, tokens, faults, log, time, server));
-  }
-
-  /** The bound port. */
-  public int port() {
-    return server.port();
-  }
-
-  /** {@code http://127.0.0.1:<port>}, the value for Roster's {@code baseUrl}. */
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port();
-  }
-
-  /** Stops the simulator. */
-  public Future<Void> close() {
-    return server.close();
-  }
-
-  /** The faults to inject; thread-safe. */
-  public FaultPlan faults() {
-    return faults;
-  }
-
-  /** The log of API requests (admin routes excluded). */
-  public RequestLog requestLog() {
-    return log;
-  }
-
-  /** How many API requests arrived since the last {@link #clearRequests()}. */
-  public int requestCount() {
-    return log.requestCount();
-  }
-
-  /** The API requests, oldest first. */
-  public List<RecordedRequest> requests() {
-    return log.requests();
-  }
-
-  /** The API requests whose path starts with {@code pathPrefix}. */
-  public List<RecordedRequest> requestsTo(String pathPrefix) {
-    return log.requestsTo(pathPrefix);
-  }
-
-  /** Forgets the logged requests. */
-  public void clearRequests() {
-    log.clear();
   }
 
   /** Revokes every issued token (the static token stays valid), so the next call gets 401. */
