@@ -17,12 +17,13 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * Turns key material into {@link VerificationKey}s, deciding which algorithms each key may verify:
  * RSA (2048 bits or more) → RS256/384/512; EC P-256 → ES256, P-384 → ES384; Ed25519 → EdDSA; an
- * HMAC secret (32 bytes or more) → HS256. Nothing else is usable.
+ * HMAC secret → HS256. Nothing else is usable.
  */
 final class VerificationKeyMapper {
   static final Set<JWSAlgorithm> RSA =
@@ -111,11 +112,14 @@ final class VerificationKeyMapper {
 
   /** The key for an HS256 secret; throws {@link IllegalArgumentException} when too short. */
   static VerificationKey fromHmacSecret(byte[] secret) {
-    if (secret.length < MIN_HMAC_BYTES) {
-      throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes");
+    if (secret.length == 0) {
+      throw new IllegalArgumentException("an HS256 secret cannot be empty");
     }
     try {
-      return new VerificationKey(null, HMAC, new MACVerifier(secret), "hmac");
+      // HMAC pads a key shorter than its 64-byte block with zeros (RFC 2104 §2), so a short
+      // secret padded to the 32 bytes nimbus insists on verifies exactly the same MACs.
+      byte[] key = secret.length < MIN_HMAC_BYTES ? Arrays.copyOf(secret, MIN_HMAC_BYTES) : secret;
+      return new VerificationKey(null, HMAC, new MACVerifier(key), "hmac");
     } catch (JOSEException e) {
       throw new IllegalArgumentException("the secret cannot verify signatures");
     }

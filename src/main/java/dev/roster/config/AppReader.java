@@ -12,7 +12,7 @@ final class AppReader {
   /** App names are URL path segments: {@code /{app}/v1/users}. */
   static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-  private static final long MIN_CACHE_BYTES = 1024L * 1024;
+  private static final long MIN_CACHE_BYTES = 1024;
   private static final int MAX_RATE = 1_000_000;
 
   private AppReader() {}
@@ -61,7 +61,7 @@ final class AppReader {
         cache.duration("staleWhileRevalidate", d.staleWhileRevalidate(), false),
         cache.duration("staleIfError", d.staleIfError(), false),
         cache.duration("notFoundTtl", d.notFoundTtl(), false),
-        cache.size("maxBytes", d.maxBytes(), MIN_CACHE_BYTES, "1MB"));
+        cache.size("maxBytes", d.maxBytes(), MIN_CACHE_BYTES, "1KB"));
   }
 
   private static RateLimitOptions rateLimit(Section rateLimit) {

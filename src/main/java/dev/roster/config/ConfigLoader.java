@@ -120,8 +120,8 @@ public final class ConfigLoader {
   private static AdminOptions admin(Section s) {
     s.allowOnly("host", "port", "token");
     String token = s.string("token", null);
-    if (token != null && token.length() < 16) {
-      throw s.fail("token", "must be at least 16 characters");
+    if (token != null && token.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+      throw s.fail("token", "must not contain spaces or control characters");
     }
     return new AdminOptions(
         s.string("host", AdminOptions.DEFAULT_HOST),

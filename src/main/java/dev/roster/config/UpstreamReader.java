@@ -8,9 +8,7 @@ final class UpstreamReader {
   static final String CLERK_BASE_URL = "https://api.clerk.com";
   static final String LEXFUL_BASE_URL = "https://api.us.lexful.app";
 
-  private static final Pattern UUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final String[] SHARED_KEYS = {
     "baseUrl", "timeout", "maxConcurrent", "requestsPerSecond", "circuitBreaker"
   };
@@ -40,8 +38,9 @@ final class UpstreamReader {
   private static UpstreamOptions lexful(Section lexful) {
     lexful.allowOnly(with(SHARED_KEYS, "accountId", "token", "apiKeyId", "apiKeySecret"));
     String accountId = lexful.required("accountId");
-    if (!UUID.matcher(accountId).matches()) {
-      throw lexful.fail("accountId", Section.quote(accountId) + " is not a UUID");
+    if (!ACCOUNT_ID.matcher(accountId).matches()) {
+      throw lexful.fail(
+          "accountId", Section.quote(accountId) + " is not an account id (letters, digits, . _ -)");
     }
     String token = lexful.string("token", null);
     String apiKeyId = lexful.string("apiKeyId", null);

@@ -134,7 +134,7 @@ class KeySourcesTest {
                         "http://x/jwks", null, HMAC_SECRET, null, List.of(), null, null)))
         .isInstanceOf(ConfigException.class);
     assertThatThrownBy(
-            () -> create(AuthFixture.options(null, null, "short", null, List.of(), null, null)))
+            () -> create(AuthFixture.options(null, null, "", null, List.of(), null, null)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("hmacSecret");
     assertThatThrownBy(

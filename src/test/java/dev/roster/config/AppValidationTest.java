@@ -147,8 +147,8 @@ class AppValidationTest {
                 + " or fragment"),
         arguments(lexful("token: t"), p + "upstreams.lexful.accountId: required"),
         arguments(
-            lexful("accountId: acct-1, token: t"),
-            p + "upstreams.lexful.accountId: \"acct-1\" is not a UUID"),
+            lexful("accountId: 'acct 1', token: t"),
+            p + "upstreams.lexful.accountId: \"acct 1\" is not an account id (letters, digits, . _ -)"),
         arguments(
             lexful("accountId: " + LEXFUL_ACCOUNT),
             p + "upstreams.lexful: exactly one of token or apiKeyId + apiKeySecret is required"),
@@ -173,7 +173,7 @@ class AppValidationTest {
             clerkApp("cache: { maxBytes: 256M }"),
             p + "cache.maxBytes: \"256M\" is not a size (use B, KB, MB or GB)"),
         arguments(
-            clerkApp("cache: { maxBytes: 1023KB }"), p + "cache.maxBytes: must be at least 1MB"),
+            clerkApp("cache: { maxBytes: 1023B }"), p + "cache.maxBytes: must be at least 1KB"),
         arguments(
             clerkApp("rateLimit: { perCallerPerSecond: 0 }"),
             p + "rateLimit.perCallerPerSecond: must be between 1 and 1000000 (got 0)"),
