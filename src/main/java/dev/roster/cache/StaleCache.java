@@ -24,6 +24,8 @@ import java.util.function.ToLongFunction;
  */
 public final class StaleCache<V> {
   private static final long INVALIDATION_MEMORY_NANOS = Duration.ofMinutes(10).toNanos();
+  /** After a failed fetch, stale reads of that key wait this long before asking again. */
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
   private final String region;
   private final CacheSpace space;
@@ -32,6 +34,7 @@ public final class StaleCache<V> {
   private final Map<String, InFlight<V>> inFlight = new ConcurrentHashMap<>();
   private final ExpiringMap<String, Long> invalidatedAt;
   private final CacheMetrics.RegionLookups lookups;
+  private final ExpiringMap<String, Boolean> recentlyFailed;
 
   StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
     this.region = region;
@@ -41,6 +44,8 @@ public final class StaleCache<V> {
     this.lookups = space.metrics().region(region);
     this.invalidatedAt =
         new ExpiringMap<>(100_000, space.time(), (k, v) -> INVALIDATION_MEMORY_NANOS);
+    this.recentlyFailed =
+        new ExpiringMap<>(100_000, space.time(), (k, v) -> RETRY_AFTER_FAILURE.toNanos());
   }
 
   /**
@@ -54,10 +59,19 @@ public final class StaleCache<V> {
       lookups.hit().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.HIT));
     }
+    boolean failedJustNow = entry != null && recentlyFailed.get(key) != null;
     if (entry != null && entry.isRevalidatable(now)) {
       lookups.stale().increment();
-      load(key, loader);
+      if (!failedJustNow) {
+        load(key, loader);
+      }
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
+    }
+    if (failedJustNow && entry.isUsable(now)) {
+      // The upstream failed this key a moment ago: serve the stale copy without asking again,
+      // so an outage costs one attempt per key per second, not one per read.
+      lookups.staleIfError().increment();
+      return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE_IF_ERROR));
     }
     Future<Lookup<V>> fetched = load(key, loader);
     if (entry == null) {
@@ -179,8 +193,10 @@ public final class StaleCache<V> {
         (value, failure) -> {
           inFlight.remove(key, mine);
           if (failure != null) {
+            recentlyFailed.put(key, Boolean.TRUE);
             mine.result.fail(failure);
           } else {
+            recentlyFailed.remove(key);
             mine.result.complete(store(key, value, mine.startedNanos));
           }
         });

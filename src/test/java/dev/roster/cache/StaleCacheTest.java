@@ -218,4 +218,25 @@ class StaleCacheTest {
     assertThat(cache.peek("a")).isNull();
     assertThat(cache.peek("b")).isNull();
   }
+
+  @Test
+  void asksAFailingUpstreamAgainOnlyAfterASecond() {
+    cache.get("k", () -> load("v1"));
+    time.advance(Duration.ofHours(2));
+    AtomicInteger attempts = new AtomicInteger();
+    java.util.function.Supplier<Future<String>> failing =
+        () -> {
+          attempts.incrementAndGet();
+          return Future.failedFuture(new RuntimeException("down"));
+        };
+
+    cache.get("k", failing);
+    Lookup<String> again = cache.get("k", failing).result();
+    time.advance(StaleCache.RETRY_AFTER_FAILURE.plusMillis(1));
+    cache.get("k", failing);
+
+    assertThat(again.outcome()).isEqualTo(CacheOutcome.STALE_IF_ERROR);
+    assertThat(again.value()).isEqualTo("v1");
+    assertThat(attempts).hasValue(2);
+  }
 }
