@@ -40,7 +40,7 @@ final class JwksMapper {
       try {
         VerificationKey key =
             VerificationKeyMapper.fromJwk(JWK.parse((Map<String, Object>) object));
-        if (key != null && key.kid() != null) {
+        if (key != null) {
           keys.add(key);
         }
       } catch (ParseException | RuntimeException e) {

@@ -18,14 +18,16 @@ record KeySet(List<VerificationKey> keys, boolean matchesAnyKid) {
   /** The key named by {@code kid} that accepts {@code algorithm}, or null. */
   VerificationKey find(String kid, JWSAlgorithm algorithm) {
     if (kid == null || matchesAnyKid) {
-      return onlyKeyFor(algorithm);
+      return onlyKeyFor(algorithm, false);
     }
     for (VerificationKey key : keys) {
       if (kid.equals(key.kid())) {
         return key.accepts(algorithm) ? key : null;
       }
     }
-    return null;
+    // A JWKS may publish a key without a kid; a token naming any kid may still use it when it is
+    // the only one that fits (the signature check decides).
+    return onlyKeyFor(algorithm, true);
   }
 
   /** True when some key carries {@code kid} (whatever its algorithms). */
@@ -43,10 +45,10 @@ record KeySet(List<VerificationKey> keys, boolean matchesAnyKid) {
 
   // Without a kid only an unambiguous key is used; trying several would multiply the work an
   // attacker can cause per token.
-  private VerificationKey onlyKeyFor(JWSAlgorithm algorithm) {
+  private VerificationKey onlyKeyFor(JWSAlgorithm algorithm, boolean unnamedOnly) {
     VerificationKey found = null;
     for (VerificationKey key : keys) {
-      if (key.accepts(algorithm)) {
+      if (key.accepts(algorithm) && (!unnamedOnly || key.kid() == null)) {
         if (found != null) {
           return null;
         }
