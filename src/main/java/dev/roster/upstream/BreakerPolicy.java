@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@code openFor} has elapsed since opening.
  */
 final class BreakerPolicy {
+  private static final System.Logger LOG = System.getLogger(BreakerPolicy.class.getName());
+
   private final CircuitBreaker breaker;
   private final TimeSource time;
   private final Duration openFor;
@@ -58,9 +60,14 @@ final class BreakerPolicy {
         .build();
     this.breaker = CircuitBreaker.of(name, config);
     this.breaker.getEventPublisher().onStateTransition(event -> {
-      if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+      CircuitBreaker.State to = event.getStateTransition().getToState();
+      if (to == CircuitBreaker.State.OPEN) {
         openedAt = time.nanoTime();
       }
+      // Once per transition, never per request: what an operator needs to see in the log.
+      LOG.log(
+          to == CircuitBreaker.State.CLOSED ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+          "circuit of " + name + " is now " + to.name().toLowerCase(java.util.Locale.ROOT));
     });
   }
 
