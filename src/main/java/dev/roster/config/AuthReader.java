@@ -28,7 +28,7 @@ final class AuthReader {
     if (sources != 1) {
       throw auth.fail(null, "exactly one of jwksUrl, publicKeyPem, hmacSecret is required");
     }
-    String jwksUrl = auth.url("jwksUrl", null);
+    String jwksUrl = auth.url("jwksUrl", null, true);
     String pem = publicKeyPem(auth);
     String hmac = hmacSecret(auth);
     if (jwksUrl == null) {

@@ -170,6 +170,14 @@ final class Section {
 
   /** An absolute {@code http} or {@code https} URL with a host and no query or fragment. */
   String url(String key, String fallback) {
+    return url(key, fallback, false);
+  }
+
+  /**
+   * As {@link #url(String, String)}; {@code queryAllowed} for a URL used as given (a JWKS
+   * endpoint such as Okta's takes a query), not one Roster appends paths to.
+   */
+  String url(String key, String fallback, boolean queryAllowed) {
     String text = string(key, fallback);
     if (text == null) {
       return null;
@@ -189,8 +197,8 @@ final class Section {
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       throw fail(key, shown + " is not an absolute http or https URL with a host");
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw fail(key, shown + " must not have a query or fragment");
+    if (uri.getRawFragment() != null || (!queryAllowed && uri.getRawQuery() != null)) {
+      throw fail(key, shown + (queryAllowed ? " must not have a fragment" : " must not have a query or fragment"));
     }
     return text.strip();
   }

@@ -68,4 +68,23 @@ class SpecExampleConfigTest {
     assertThat(lance.cors().allowedOrigins()).containsExactly("https://app.lance.example");
     assertThat(lance.webhooks().clerkSigningSecret()).startsWith("whsec_");
   }
+
+  @Test
+  void acceptsAJwksUrlWithAQueryAsOktaUsesThem() {
+    String yaml =
+        SPEC_EXAMPLE.replace(
+            "https://clerk.lance.example/.well-known/jwks.json",
+            "https://okta.example/oauth2/v1/keys?client_id=abc");
+    RosterOptions options =
+        ConfigLoader.parse(
+            yaml,
+            Map.of(
+                "ROSTER_ADMIN_TOKEN", "t",
+                "LANCE_CLERK_SECRET_KEY", "sk",
+                "LEXFUL_TOKEN", "lt",
+                "LANCE_CLERK_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+
+    assertThat(options.apps().get("lance").auth().jwksUrl())
+        .isEqualTo("https://okta.example/oauth2/v1/keys?client_id=abc");
+  }
 }
