@@ -41,9 +41,9 @@ public final class ClerkClient implements DirectoryClient {
   public Future<Optional<User>> fetchUser(String id) {
     return channel.exchange(
         requests.get("/v1/users/" + ClerkRequests.encode(id)),
-        ClerkResponses.decoder(
+        ClerkWire.JSON.decoder(
             "GET /v1/users/{id}",
-            r -> Optional.of(ClerkUserMapper.toUser(ClerkResponses.object(r, "user"))),
+            r -> Optional.of(ClerkUserMapper.toUser(ClerkWire.JSON.object(r, "user"))),
             Optional::empty));
   }
 
@@ -70,8 +70,8 @@ public final class ClerkClient implements DirectoryClient {
     path.append("limit=").append(MAX_IDS);
     return channel.exchange(
         requests.get(path.toString()),
-        ClerkResponses.decoder(
-            "GET /v1/users?user_id", r -> usersOf(ClerkResponses.array(r, "user list")), List::of));
+        ClerkWire.JSON.decoder(
+            "GET /v1/users?user_id", r -> usersOf(ClerkWire.JSON.array(r, "user list")), List::of));
   }
 
   /** Maps a bare array of Clerk users; an element that is not a valid user is MALFORMED. */

@@ -93,8 +93,8 @@ final class ClerkMemberFetch {
             + "&limit=" + PAGE_SIZE + "&offset=" + offset;
     return channel.exchange(
         requests.get(path),
-        ClerkResponses.decoder(
-            call, r -> ClerkClient.usersOf(ClerkResponses.array(r, "user list")), List::of));
+        ClerkWire.JSON.decoder(
+            call, r -> ClerkClient.usersOf(ClerkWire.JSON.array(r, "user list")), List::of));
   }
 
   private Future<Optional<MembershipPage>> memberships(String orgId, long offset) {
@@ -104,21 +104,21 @@ final class ClerkMemberFetch {
             + "/memberships?limit=" + PAGE_SIZE + "&offset=" + offset;
     return channel.exchange(
         requests.get(path),
-        ClerkResponses.decoder(
+        ClerkWire.JSON.decoder(
             call,
-            r -> Optional.of(membershipPage(ClerkResponses.object(r, "membership list"))),
+            r -> Optional.of(membershipPage(ClerkWire.JSON.object(r, "membership list"))),
             Optional::empty));
   }
 
   private static MembershipPage membershipPage(JsonObject body) {
     String what = "membership list";
     if (body.getValue("data") == null) {
-      throw ClerkWire.malformed(what + " without data");
+      throw ClerkWire.JSON.malformed(what + " without data");
     }
     JsonArray data = ClerkWire.arrayOrEmpty(body, "data", what);
     long total = ClerkWire.requiredInteger(body, "total_count", what);
     if (total < 0) {
-      throw ClerkWire.malformed(what + " (negative total_count)");
+      throw ClerkWire.JSON.malformed(what + " (negative total_count)");
     }
     List<ClerkMembership> memberships = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {

@@ -1,8 +1,6 @@
 package dev.roster.upstream.clerk;
 
-import static dev.roster.upstream.clerk.ClerkWire.malformed;
 import static dev.roster.upstream.clerk.ClerkWire.object;
-import static dev.roster.upstream.clerk.ClerkWire.requiredString;
 
 import io.vertx.core.json.JsonObject;
 
@@ -21,19 +19,19 @@ public final class ClerkMembershipMapper {
    */
   public static ClerkMembership toMembership(JsonObject membership) {
     if (membership == null) {
-      throw malformed(MEMBERSHIP + " (not an object)");
+      throw ClerkWire.JSON.malformed(MEMBERSHIP + " (not an object)");
     }
     JsonObject userData = object(membership, "public_user_data", MEMBERSHIP);
     JsonObject organization = object(membership, "organization", MEMBERSHIP);
     if (userData == null) {
-      throw malformed(MEMBERSHIP + " without public_user_data");
+      throw ClerkWire.JSON.malformed(MEMBERSHIP + " without public_user_data");
     }
     if (organization == null) {
-      throw malformed(MEMBERSHIP + " without organization");
+      throw ClerkWire.JSON.malformed(MEMBERSHIP + " without organization");
     }
     return new ClerkMembership(
-        requiredString(userData, "user_id", MEMBERSHIP),
-        requiredString(organization, "id", MEMBERSHIP),
-        requiredString(membership, "role", MEMBERSHIP));
+        ClerkWire.JSON.requiredString(userData, "user_id", MEMBERSHIP),
+        ClerkWire.JSON.requiredString(organization, "id", MEMBERSHIP),
+        ClerkWire.JSON.requiredString(membership, "role", MEMBERSHIP));
   }
 }

@@ -4,12 +4,9 @@ import static dev.roster.upstream.clerk.ClerkWire.arrayOrEmpty;
 import static dev.roster.upstream.clerk.ClerkWire.bool;
 import static dev.roster.upstream.clerk.ClerkWire.element;
 import static dev.roster.upstream.clerk.ClerkWire.integer;
-import static dev.roster.upstream.clerk.ClerkWire.malformed;
 import static dev.roster.upstream.clerk.ClerkWire.object;
 import static dev.roster.upstream.clerk.ClerkWire.objectOrEmpty;
 import static dev.roster.upstream.clerk.ClerkWire.requiredInteger;
-import static dev.roster.upstream.clerk.ClerkWire.requiredString;
-import static dev.roster.upstream.clerk.ClerkWire.string;
 
 import dev.roster.model.EmailAddress;
 import dev.roster.model.PhoneNumber;
@@ -35,24 +32,24 @@ public final class ClerkUserMapper {
    */
   public static User toUser(JsonObject clerkUser) {
     if (clerkUser == null) {
-      throw malformed(USER + " (not an object)");
+      throw ClerkWire.JSON.malformed(USER + " (not an object)");
     }
     List<EmailAddress> emails = emailAddresses(arrayOrEmpty(clerkUser, "email_addresses", USER));
-    String primaryEmailId = string(clerkUser, "primary_email_address_id", USER);
+    String primaryEmailId = ClerkWire.JSON.string(clerkUser, "primary_email_address_id", USER);
     return new User(
-        requiredString(clerkUser, "id", USER),
+        ClerkWire.JSON.requiredString(clerkUser, "id", USER),
         Provider.CLERK,
-        string(clerkUser, "first_name", USER),
-        string(clerkUser, "last_name", USER),
-        string(clerkUser, "username", USER),
+        ClerkWire.JSON.string(clerkUser, "first_name", USER),
+        ClerkWire.JSON.string(clerkUser, "last_name", USER),
+        ClerkWire.JSON.string(clerkUser, "username", USER),
         primaryEmailId,
         primaryEmail(emails, primaryEmailId),
         emails,
-        string(clerkUser, "primary_phone_number_id", USER),
+        ClerkWire.JSON.string(clerkUser, "primary_phone_number_id", USER),
         phoneNumbers(arrayOrEmpty(clerkUser, "phone_numbers", USER)),
-        string(clerkUser, "image_url", USER),
+        ClerkWire.JSON.string(clerkUser, "image_url", USER),
         bool(clerkUser, "has_image", USER),
-        string(clerkUser, "external_id", USER),
+        ClerkWire.JSON.string(clerkUser, "external_id", USER),
         objectOrEmpty(clerkUser, "public_metadata", USER),
         objectOrEmpty(clerkUser, "private_metadata", USER),
         objectOrEmpty(clerkUser, "unsafe_metadata", USER),
@@ -78,8 +75,8 @@ public final class ClerkUserMapper {
       JsonObject email = element(wire, i, EMAIL);
       emails.add(
           new EmailAddress(
-              string(email, "id", EMAIL),
-              requiredString(email, "email_address", EMAIL),
+              ClerkWire.JSON.string(email, "id", EMAIL),
+              ClerkWire.JSON.requiredString(email, "email_address", EMAIL),
               verification(email, EMAIL)));
     }
     return List.copyOf(emails);
@@ -91,8 +88,8 @@ public final class ClerkUserMapper {
       JsonObject phone = element(wire, i, PHONE);
       phones.add(
           new PhoneNumber(
-              string(phone, "id", PHONE),
-              requiredString(phone, "phone_number", PHONE),
+              ClerkWire.JSON.string(phone, "id", PHONE),
+              ClerkWire.JSON.requiredString(phone, "phone_number", PHONE),
               verification(phone, PHONE)));
     }
     return List.copyOf(phones);
@@ -105,6 +102,6 @@ public final class ClerkUserMapper {
     }
     String ofWhat = what + " verification";
     return new Verification(
-        string(verification, "status", ofWhat), string(verification, "strategy", ofWhat));
+        ClerkWire.JSON.string(verification, "status", ofWhat), ClerkWire.JSON.string(verification, "strategy", ofWhat));
   }
 }

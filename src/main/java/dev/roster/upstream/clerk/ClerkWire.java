@@ -1,7 +1,6 @@
 package dev.roster.upstream.clerk;
 
-import dev.roster.upstream.FailureKind;
-import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.VendorAnswers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -15,27 +14,8 @@ import java.math.BigInteger;
 final class ClerkWire {
   private ClerkWire() {}
 
-  static UpstreamFailure malformed(String what) {
-    return new UpstreamFailure(FailureKind.MALFORMED, "Clerk sent a malformed " + what);
-  }
-
-  /** A string that must be present and non-empty. */
-  static String requiredString(JsonObject json, String key, String what) {
-    String value = string(json, key, what);
-    if (value == null || value.isEmpty()) {
-      throw malformed(what + " without " + key);
-    }
-    return value;
-  }
-
-  /** A nullable string; absent reads as null. */
-  static String string(JsonObject json, String key, String what) {
-    Object value = json.getValue(key);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    throw malformed(what + " (" + key + " is not a string)");
-  }
+  /** The reading shared by every vendor, named for this one. */
+  static final VendorAnswers JSON = new VendorAnswers("Clerk");
 
   /** A boolean that reads as false when absent or null. */
   static boolean bool(JsonObject json, String key, String what) {
@@ -46,7 +26,7 @@ final class ClerkWire {
     if (value instanceof Boolean b) {
       return b;
     }
-    throw malformed(what + " (" + key + " is not a boolean)");
+    throw JSON.malformed(what + " (" + key + " is not a boolean)");
   }
 
   /** A nullable integral number (Clerk's Unix-millisecond timestamps). */
@@ -63,17 +43,17 @@ final class ClerkWire {
       try {
         return new BigDecimal(value.toString()).longValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
-        throw malformed(what + " (" + key + " is not an integer)");
+        throw JSON.malformed(what + " (" + key + " is not an integer)");
       }
     }
-    throw malformed(what + " (" + key + " is not an integer)");
+    throw JSON.malformed(what + " (" + key + " is not an integer)");
   }
 
   /** An integral number that must be present. */
   static long requiredInteger(JsonObject json, String key, String what) {
     Long value = integer(json, key, what);
     if (value == null) {
-      throw malformed(what + " without " + key);
+      throw JSON.malformed(what + " without " + key);
     }
     return value;
   }
@@ -84,7 +64,7 @@ final class ClerkWire {
     if (value == null || value instanceof JsonObject) {
       return (JsonObject) value;
     }
-    throw malformed(what + " (" + key + " is not an object)");
+    throw JSON.malformed(what + " (" + key + " is not an object)");
   }
 
   /** An object copied so the result shares nothing with the wire; absent or null reads as {}. */
@@ -102,7 +82,7 @@ final class ClerkWire {
     if (value instanceof JsonArray array) {
       return array;
     }
-    throw malformed(what + " (" + key + " is not an array)");
+    throw JSON.malformed(what + " (" + key + " is not an array)");
   }
 
   /** The element of an array that must be an object. */
@@ -111,6 +91,6 @@ final class ClerkWire {
     if (value instanceof JsonObject object) {
       return object;
     }
-    throw malformed(what + " (an element is not an object)");
+    throw JSON.malformed(what + " (an element is not an object)");
   }
 }

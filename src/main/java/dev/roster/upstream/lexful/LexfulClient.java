@@ -58,7 +58,7 @@ public final class LexfulClient implements DirectoryClient {
         "/v1/users/" + encode(id),
         "GET /v1/users/{id}",
         r -> {
-          JsonObject user = LexfulResponses.object(r, "user");
+          JsonObject user = LexfulWire.JSON.object(r, "user");
           return LexfulUserMapper.isDeleted(user)
               ? Optional.empty()
               : Optional.of(LexfulUserMapper.toUser(user));
@@ -96,7 +96,7 @@ public final class LexfulClient implements DirectoryClient {
       JsonArray items = page.result().items();
       for (int i = 0; i < items.size(); i++) {
         JsonObject item = LexfulWire.requiredObject(items.getValue(i), "user list item");
-        String id = LexfulWire.requiredString(item, "id", "user list item");
+        String id = LexfulWire.JSON.requiredString(item, "id", "user list item");
         if (!members.containsKey(id)) {
           LexfulOrgScopePolicy.toMember(item, orgId).ifPresent(m -> members.put(id, m));
         }
@@ -112,13 +112,13 @@ public final class LexfulClient implements DirectoryClient {
         "/v1/users?limit=" + PAGE_SIZE + "&offset=" + offset,
         "GET /v1/users",
         r -> {
-          JsonObject body = LexfulResponses.object(r, "user list");
+          JsonObject body = LexfulWire.JSON.object(r, "user list");
           return new UsersPage(
               LexfulWire.requiredArray(body, "items", "user list"),
               LexfulWire.requiredCount(body, "total", "user list"));
         },
         () -> {
-          throw LexfulResponses.failure(404, "GET /v1/users");
+          throw LexfulWire.JSON.failure(404, "GET /v1/users");
         });
   }
 
@@ -154,7 +154,7 @@ public final class LexfulClient implements DirectoryClient {
         .compose(
             token ->
                 channel.exchange(
-                    request(pathAndQuery, token), LexfulResponses.decoder(name, ok, notFound)));
+                    request(pathAndQuery, token), LexfulWire.JSON.decoder(name, ok, notFound)));
   }
 
   private UpstreamRequest request(String pathAndQuery, String token) {

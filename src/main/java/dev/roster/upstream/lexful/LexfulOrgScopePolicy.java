@@ -47,6 +47,6 @@ public final class LexfulOrgScopePolicy {
         new Member(
             LexfulUserMapper.toUser(lexfulUser),
             orgId,
-            LexfulWire.string(lexfulUser, "role", "user")));
+            LexfulWire.JSON.string(lexfulUser, "role", "user")));
   }
 }

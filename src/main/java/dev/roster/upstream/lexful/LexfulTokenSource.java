@@ -96,8 +96,8 @@ final class LexfulTokenSource {
     }
     long startedAt = time.nanoTime();
     Future<Token> fetching =
-        channel.exchange(request(), LexfulResponses.decoder(CALL, r -> token(r, startedAt), () -> {
-          throw LexfulResponses.failure(404, CALL);
+        channel.exchange(request(), LexfulWire.JSON.decoder(CALL, r -> token(r, startedAt), () -> {
+          throw LexfulWire.JSON.failure(404, CALL);
         }));
     pending = fetching;
     fetching.onComplete(
@@ -125,10 +125,10 @@ final class LexfulTokenSource {
   /** Lifetime counts from when the request left: the token cannot outlive that. */
   private static Token token(UpstreamResponse response, long startedAt) {
     String what = "token response";
-    JsonObject body = LexfulResponses.object(response, what);
-    String value = LexfulWire.string(body, "token", what);
+    JsonObject body = LexfulWire.JSON.object(response, what);
+    String value = LexfulWire.JSON.string(body, "token", what);
     if (value == null || value.isEmpty()) {
-      value = LexfulWire.requiredString(body, "access_token", what);
+      value = LexfulWire.JSON.requiredString(body, "access_token", what);
     }
     Duration lifetime = lifetime(body.getValue("expires_in"), what);
     long margin = Math.min(MAX_MARGIN.toNanos(), lifetime.toNanos() / 10);
@@ -142,6 +142,6 @@ final class LexfulTokenSource {
     if (expiresIn instanceof Number seconds && seconds.longValue() > 0) {
       return Duration.ofSeconds(seconds.longValue());
     }
-    throw LexfulWire.malformed(what + " (expires_in is not a positive number)");
+    throw LexfulWire.JSON.malformed(what + " (expires_in is not a positive number)");
   }
 }

@@ -1,10 +1,7 @@
 package dev.roster.upstream.lexful;
 
 import static dev.roster.upstream.lexful.LexfulWire.copied;
-import static dev.roster.upstream.lexful.LexfulWire.malformed;
 import static dev.roster.upstream.lexful.LexfulWire.requiredInstant;
-import static dev.roster.upstream.lexful.LexfulWire.requiredString;
-import static dev.roster.upstream.lexful.LexfulWire.string;
 
 import dev.roster.model.EmailAddress;
 import dev.roster.model.Provider;
@@ -29,15 +26,15 @@ public final class LexfulUserMapper {
    */
   public static User toUser(JsonObject lexfulUser) {
     if (lexfulUser == null) {
-      throw malformed(USER + " (not an object)");
+      throw LexfulWire.JSON.malformed(USER + " (not an object)");
     }
-    String email = string(lexfulUser, "email", USER);
+    String email = LexfulWire.JSON.string(lexfulUser, "email", USER);
     EmailAddress primaryEmail = email == null ? null : new EmailAddress(null, email, null);
     return new User(
-        requiredString(lexfulUser, "id", USER),
+        LexfulWire.JSON.requiredString(lexfulUser, "id", USER),
         Provider.LEXFUL,
-        string(lexfulUser, "first_name", USER),
-        string(lexfulUser, "last_name", USER),
+        LexfulWire.JSON.string(lexfulUser, "first_name", USER),
+        LexfulWire.JSON.string(lexfulUser, "last_name", USER),
         null,
         null,
         primaryEmail,
@@ -67,7 +64,7 @@ public final class LexfulUserMapper {
   private static JsonObject providerAttributes(JsonObject lexfulUser) {
     return new JsonObject()
         .put("accountId", copied(lexfulUser, "account_id"))
-        .put("role", string(lexfulUser, "role", USER))
+        .put("role", LexfulWire.JSON.string(lexfulUser, "role", USER))
         .put("accountScopes", copied(lexfulUser, "account_scopes"))
         .put("organizationScopes", copied(lexfulUser, "organization_scopes"))
         .put("externalIds", copied(lexfulUser, "external_ids"))

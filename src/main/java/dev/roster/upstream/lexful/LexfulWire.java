@@ -1,7 +1,6 @@
 package dev.roster.upstream.lexful;
 
-import dev.roster.upstream.FailureKind;
-import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.VendorAnswers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
@@ -16,38 +15,19 @@ import java.time.format.DateTimeParseException;
 final class LexfulWire {
   private LexfulWire() {}
 
-  static UpstreamFailure malformed(String what) {
-    return new UpstreamFailure(FailureKind.MALFORMED, "Lexful sent a malformed " + what);
-  }
-
-  /** A string that must be present and non-empty. */
-  static String requiredString(JsonObject json, String key, String what) {
-    String value = string(json, key, what);
-    if (value == null || value.isEmpty()) {
-      throw malformed(what + " without " + key);
-    }
-    return value;
-  }
-
-  /** A nullable string; absent reads as null. */
-  static String string(JsonObject json, String key, String what) {
-    Object value = json.getValue(key);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    throw malformed(what + " (" + key + " is not a string)");
-  }
+  /** The reading shared by every vendor, named for this one. */
+  static final VendorAnswers JSON = new VendorAnswers("Lexful");
 
   /** An ISO-8601 date-time that must be present, as epoch milliseconds (no offset means UTC). */
   static long requiredInstant(JsonObject json, String key, String what) {
-    String text = requiredString(json, key, what);
+    String text = JSON.requiredString(json, key, what);
     try {
       return OffsetDateTime.parse(text).toInstant().toEpochMilli();
     } catch (DateTimeParseException withoutOffset) {
       try {
         return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
       } catch (DateTimeParseException e) {
-        throw malformed(what + " (" + key + " is not an ISO-8601 date-time)");
+        throw JSON.malformed(what + " (" + key + " is not an ISO-8601 date-time)");
       }
     }
   }
@@ -57,7 +37,7 @@ final class LexfulWire {
     if (value instanceof JsonObject object) {
       return object;
     }
-    throw malformed(what + " (not an object)");
+    throw JSON.malformed(what + " (not an object)");
   }
 
   /** An array that must be present. */
@@ -66,7 +46,7 @@ final class LexfulWire {
     if (value instanceof JsonArray array) {
       return array;
     }
-    throw malformed(what + " (" + key + " is not an array)");
+    throw JSON.malformed(what + " (" + key + " is not an array)");
   }
 
   /** A non-negative integral number that must be present (paging totals). */
@@ -75,7 +55,7 @@ final class LexfulWire {
     if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
       return ((Number) value).longValue();
     }
-    throw malformed(what + " (" + key + " is not a count)");
+    throw JSON.malformed(what + " (" + key + " is not a count)");
   }
 
   /** A value kept as the upstream sent it, copied so nothing is shared with the wire. */
