@@ -3,13 +3,9 @@ package dev.roster.upstream.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.roster.config.CircuitBreakerOptions;
-import dev.roster.config.UpstreamOptions;
-import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.UpstreamFailure;
-import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
 import dev.roster.upstream.testing.Fixtures;
@@ -19,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClerkClientTest {
-  static final String SECRET = "sk_test_rosterdemo0000000000000000";
+  static final String SECRET = ClerkFake.SECRET;
   static final String ORG = "org_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
   static final String USERS = "/v1/users";
   static final String MEMBERSHIPS = "/v1/organizations/" + ORG + "/memberships";
@@ -46,11 +41,7 @@ class ClerkClientTest {
   void start() {
     vertx = Vertx.vertx();
     clerk = FakeUpstream.start(vertx).await();
-    UpstreamOptions options =
-        new UpstreamOptions(
-            Provider.CLERK, clerk.baseUrl(), Duration.ofSeconds(3), 64, 90,
-            CircuitBreakerOptions.DEFAULTS, SECRET, null, null, null, null);
-    client = new ClerkClient(new DirectChannel(vertx, clerk.baseUrl()), options);
+    client = ClerkFake.client(vertx, clerk);
   }
 
   @AfterEach

@@ -2,7 +2,6 @@ package dev.roster.upstream.clerk;
 
 import static dev.roster.upstream.clerk.ClerkClientTest.MEMBERSHIPS;
 import static dev.roster.upstream.clerk.ClerkClientTest.ORG;
-import static dev.roster.upstream.clerk.ClerkClientTest.SECRET;
 import static dev.roster.upstream.clerk.ClerkClientTest.USERS;
 import static dev.roster.upstream.clerk.ClerkClientTest.await;
 import static dev.roster.upstream.clerk.ClerkClientTest.failureOf;
@@ -11,13 +10,9 @@ import static dev.roster.upstream.clerk.ClerkClientTest.membershipsAnswer;
 import static dev.roster.upstream.clerk.ClerkClientTest.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.config.CircuitBreakerOptions;
-import dev.roster.config.UpstreamOptions;
 import dev.roster.model.Member;
-import dev.roster.model.Provider;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.testing.ArrivalBarrier;
-import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
 import dev.roster.upstream.testing.RecordedRequest;
@@ -26,7 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -43,11 +37,7 @@ class ClerkMemberFetchTest {
   void start() {
     vertx = Vertx.vertx();
     clerk = FakeUpstream.start(vertx).await();
-    UpstreamOptions options =
-        new UpstreamOptions(
-            Provider.CLERK, clerk.baseUrl(), Duration.ofSeconds(3), 64, 90,
-            CircuitBreakerOptions.DEFAULTS, SECRET, null, null, null, null);
-    client = new ClerkClient(new DirectChannel(vertx, clerk.baseUrl()), options);
+    client = ClerkFake.client(vertx, clerk);
   }
 
   @AfterEach

@@ -7,11 +7,9 @@ import static dev.roster.upstream.lexful.LexfulFake.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.model.User;
-import dev.roster.time.ManualTimeSource;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.UpstreamFailure;
 import dev.roster.upstream.testing.ArrivalBarrier;
-import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
 import dev.roster.upstream.testing.Fixtures;
@@ -39,10 +37,7 @@ class LexfulClientTest {
   void start() {
     vertx = Vertx.vertx();
     lexful = FakeUpstream.start(vertx).await();
-    client = new LexfulClient(
-        new DirectChannel(vertx, lexful.baseUrl()),
-        LexfulFake.tokenOptions(lexful.baseUrl()),
-        new ManualTimeSource());
+    client = LexfulFake.tokenClient(vertx, lexful);
   }
 
   @AfterEach

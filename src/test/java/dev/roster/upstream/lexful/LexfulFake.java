@@ -28,6 +28,14 @@ final class LexfulFake {
     return options(baseUrl, null, KEY_ID, KEY_SECRET);
   }
 
+  /** A client with the static token, straight to {@code lexful} (no guards). */
+  static LexfulClient tokenClient(io.vertx.core.Vertx vertx, FakeUpstream lexful) {
+    return new LexfulClient(
+        new dev.roster.upstream.testing.DirectChannel(vertx, lexful.baseUrl()),
+        tokenOptions(lexful.baseUrl()),
+        new dev.roster.time.ManualTimeSource());
+  }
+
   static UpstreamOptions tokenOptions(String baseUrl) {
     return options(baseUrl, STATIC_TOKEN, null, null);
   }

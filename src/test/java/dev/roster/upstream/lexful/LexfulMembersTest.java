@@ -7,10 +7,8 @@ import static dev.roster.upstream.lexful.LexfulFake.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.model.Member;
-import dev.roster.time.ManualTimeSource;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.testing.ArrivalBarrier;
-import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
 import dev.roster.upstream.testing.Fixtures;
@@ -40,10 +38,7 @@ class LexfulMembersTest {
   void start() {
     vertx = Vertx.vertx();
     lexful = FakeUpstream.start(vertx).await();
-    client = new LexfulClient(
-        new DirectChannel(vertx, lexful.baseUrl()),
-        LexfulFake.tokenOptions(lexful.baseUrl()),
-        new ManualTimeSource());
+    client = LexfulFake.tokenClient(vertx, lexful);
   }
 
   @AfterEach
