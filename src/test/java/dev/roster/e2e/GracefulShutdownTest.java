@@ -8,6 +8,7 @@ import dev.roster.sim.fault.Fault;
 import dev.roster.sim.issuer.TokenIssuerSimulator;
 import dev.roster.sim.issuer.TokenSpec;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -114,12 +115,18 @@ class GracefulShutdownTest {
     throw new AssertionError("Roster exited before listening");
   }
 
-  /** Waits, by polling the simulator's log, until the requests are held upstream. */
-  private static void awaitUpstreamRequests(ClerkSimulator clerk, int count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (clerk.requestsTo("/v1/users/").size() < count && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+  /** Waits, checking the simulator's log on a timer, until the requests are held upstream. */
+  private void awaitUpstreamRequests(ClerkSimulator clerk, int count) throws Exception {
+    Promise<Void> held = Promise.promise();
+    vertx.setPeriodic(
+        5,
+        id -> {
+          if (clerk.requestsTo("/v1/users/").size() >= count) {
+            vertx.cancelTimer(id);
+            held.tryComplete();
+          }
+        });
+    held.future().await(20, TimeUnit.SECONDS);
     assertThat(clerk.requestsTo("/v1/users/")).hasSize(count);
   }
 
