@@ -13,7 +13,7 @@ import dev.roster.ratelimit.CallerRateLimiter;
 import dev.roster.time.TimeSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
-import dev.roster.upstream.UpstreamChannels;
+import dev.roster.upstream.channel.UpstreamChannels;
 import dev.roster.upstream.clerk.ClerkClient;
 import dev.roster.upstream.clerk.ClerkUserMapper;
 import dev.roster.upstream.lexful.LexfulClient;
