@@ -39,6 +39,8 @@ final class ClusterFixture implements AutoCloseable {
   private final String token;
   private final String upstreamExtra;
   private final String clusterExtra;
+  /** Between the last replica and Redis, when asked for; else null. */
+  RedisRelay relay;
 
   /**
    * @param upstreamExtra extra keys of the Clerk upstream, e.g. {@code "requestsPerSecond: 5"}
@@ -46,6 +48,12 @@ final class ClusterFixture implements AutoCloseable {
    * @param redisUp whether Redis runs at start (else its port is free until {@code launch()})
    */
   ClusterFixture(int count, String upstreamExtra, String clusterExtra, boolean redisUp) {
+    this(count, upstreamExtra, clusterExtra, redisUp, false);
+  }
+
+  /** As above; with {@code relayLast} the last replica reaches Redis through {@link #relay}. */
+  ClusterFixture(int count, String upstreamExtra, String clusterExtra, boolean redisUp,
+      boolean relayLast) {
     this.redis = redisUp ? RedisServer.start() : RedisServer.notStarted();
     this.clerk = ClerkSimulator.start(vertx, 0).await();
     this.issuer = TokenIssuerSimulator.start(vertx, 0).await();
@@ -54,16 +62,21 @@ final class ClusterFixture implements AutoCloseable {
     this.token = issuer.issue(TokenSpec.forSubject(ClerkSeed.ACME_ADMIN_ID)
         .lifetime(Duration.ofHours(48)));
     for (int i = 0; i < count; i++) {
-      replicas.add(RosterProcess.start(yaml("pod-" + i)));
+      String url = redis.url();
+      if (relayLast && i == count - 1) {
+        relay = new RedisRelay(vertx, redis.port());
+        url = relay.url();
+      }
+      replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
     }
   }
 
-  String yaml(String podId) {
+  String yaml(String podId, String redisUrl) {
     String upstream = upstreamExtra.isEmpty() ? "" : "        " + upstreamExtra + "\n";
     String cluster = clusterExtra.isEmpty() ? "" : ", " + clusterExtra;
     return "server: { host: 127.0.0.1, port: 0, shutdownGrace: 1s }\n"
         + "admin: { host: 127.0.0.1, port: 0, token: " + ADMIN_TOKEN + " }\n"
-        + "cluster: { redisUrl: \"" + redis.url() + "\", name: test, podId: " + podId
+        + "cluster: { redisUrl: \"" + redisUrl + "\", name: test, podId: " + podId
         + cluster + " }\n"
         + "apps:\n"
         + "  acme:\n"
@@ -190,6 +203,9 @@ final class ClusterFixture implements AutoCloseable {
   @Override
   public void close() {
     replicas.forEach(RosterProcess::close);
+    if (relay != null) {
+      relay.close();
+    }
     redis.close();
     vertx.close().await();
   }
