@@ -3,17 +3,20 @@ package dev.roster;
 import dev.roster.auth.TokenVerifier;
 import dev.roster.auth.TokenVerifiers;
 import dev.roster.cache.CacheSpace;
+import dev.roster.cluster.Cluster;
 import dev.roster.config.AppOptions;
 import dev.roster.config.UpstreamOptions;
 import dev.roster.http.AppRuntime;
 import dev.roster.lookup.AppDirectory;
+import dev.roster.lookup.ChangeFeed;
 import dev.roster.metrics.CacheMetrics;
 import dev.roster.model.Provider;
 import dev.roster.ratelimit.CallerRateLimiter;
 import dev.roster.time.TimeSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
-import dev.roster.upstream.UpstreamChannels;
+import dev.roster.upstream.channel.ChannelGuards;
+import dev.roster.upstream.channel.UpstreamChannels;
 import dev.roster.upstream.clerk.ClerkClient;
 import dev.roster.upstream.clerk.ClerkUserMapper;
 import dev.roster.upstream.lexful.LexfulClient;
@@ -31,11 +34,20 @@ final class AppWiring {
   private final TimeSource time;
   private final MeterRegistry registry;
   private final List<UpstreamChannel> channels = new ArrayList<>();
+  /** Null on a single node. */
+  private final Cluster cluster;
+  private final ChannelGuards guards;
 
   AppWiring(Vertx vertx, TimeSource time, MeterRegistry registry) {
+    this(vertx, time, registry, null);
+  }
+
+  AppWiring(Vertx vertx, TimeSource time, MeterRegistry registry, Cluster cluster) {
     this.vertx = vertx;
     this.time = time;
     this.registry = registry;
+    this.cluster = cluster;
+    this.guards = cluster == null ? ChannelGuards.local(time) : cluster.guards();
   }
 
   AppRuntime wire(AppOptions app) {
@@ -50,17 +62,20 @@ final class AppWiring {
     }
     CacheSpace space = new CacheSpace(app.cache(), time, new CacheMetrics(registry, app.name()));
     AppDirectory directory = new AppDirectory(app, clients, space);
+    ChangeFeed changes =
+        cluster == null ? ChangeFeed.local(directory) : cluster.feed(app.name(), directory);
     String secret = app.webhooks().clerkSigningSecret();
     ClerkWebhookProcessor webhooks =
         secret == null
             ? null
             : new ClerkWebhookProcessor(
-                app.name(), secret, directory, time, ClerkUserMapper::toUser, registry);
+                app.name(), secret, changes, time, ClerkUserMapper::toUser, registry);
     CallerRateLimiter rateLimiter =
         app.rateLimit().enabled()
             ? new CallerRateLimiter(app.name(), app.rateLimit(), time, registry)
             : null;
-    return new AppRuntime(app.name(), app, verifier, directory, webhooks, rateLimiter);
+    return new AppRuntime(
+        app.name(), app, verifier, directory, webhooks, rateLimiter, changes);
   }
 
   /** Every upstream channel made so far, to close at shutdown. */
@@ -69,7 +84,8 @@ final class AppWiring {
   }
 
   private UpstreamChannel channel(AppOptions app, UpstreamOptions upstream) {
-    UpstreamChannel channel = UpstreamChannels.create(vertx, upstream, app.name(), time, registry);
+    UpstreamChannel channel =
+        UpstreamChannels.create(vertx, upstream, app.name(), time, registry, guards);
     channels.add(channel);
     return channel;
   }

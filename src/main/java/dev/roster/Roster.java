@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.cluster.Cluster;
 import dev.roster.config.RosterOptions;
 import dev.roster.http.AccessLogWriter;
 import dev.roster.http.AdminRoutes;
@@ -32,6 +33,8 @@ public final class Roster {
   private final RosterOptions options;
   private final Map<String, AppRuntime> apps;
   private final AppWiring wiring;
+  /** Null without a {@code cluster} block. */
+  private final Cluster cluster;
   private final Readiness readiness;
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
@@ -44,9 +47,14 @@ public final class Roster {
     this.vertx = vertx;
     this.options = options;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.wiring = new AppWiring(vertx, time, registry);
+    this.cluster =
+        options.cluster() == null ? null : Cluster.create(vertx, options.cluster(), time, registry);
+    this.wiring = new AppWiring(vertx, time, registry, cluster);
     this.apps = new LinkedHashMap<>();
     options.apps().values().forEach(app -> apps.put(app.name(), wiring.wire(app)));
+    if (cluster != null) {
+      cluster.start();
+    }
     this.readiness = new Readiness(apps.values());
     this.accessLog = new AccessLogWriter(logTarget);
   }
@@ -98,6 +106,9 @@ public final class Roster {
               vertx.cancelTimer(flushTimer);
               accessLog.flush();
               wiring.channels().forEach(c -> c.close());
+              if (cluster != null) {
+                cluster.close();
+              }
               apps.values().forEach(app -> app.verifier().close());
               return adminServer == null ? Future.<Void>succeededFuture() : adminServer.close();
             });

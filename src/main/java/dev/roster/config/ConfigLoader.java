@@ -99,14 +99,15 @@ public final class ConfigLoader {
       throw new ConfigException("the configuration is larger than 1MB");
     }
     Section root = Section.root(YamlTree.read(EnvInterpolator.interpolate(text, env)));
-    root.allowOnly("server", "admin", "apps", "demo");
+    root.allowOnly("server", "admin", "apps", "demo", "cluster");
     ServerOptions server = server(root.section("server"));
     AdminOptions admin = admin(root.section("admin"));
     if (server.port() != 0 && server.port() == admin.port()) {
       throw root.fail("admin.port", "must differ from server.port (" + server.port() + ")");
     }
     DemoOptions demo = demo(root.section("demo"), server, admin);
-    return new RosterOptions(server, admin, apps(root), demo);
+    ClusterOptions cluster = ClusterReader.read(root.section("cluster"), env);
+    return new RosterOptions(server, admin, apps(root), demo, cluster);
   }
 
   private static ServerOptions server(Section s) {

@@ -4,9 +4,14 @@ import java.util.Map;
 
 /**
  * The whole validated configuration (SPEC §6). Built only by {@link ConfigLoader}; every field is
- * non-null except {@link #demo()}, which is null outside demo mode.
+ * non-null except {@link #demo()}, which is null outside demo mode, and {@link #cluster()}, null
+ * without a {@code cluster} block (a single node).
  *
  * @param apps the apps by name, in file order
  */
 public record RosterOptions(
-    ServerOptions server, AdminOptions admin, Map<String, AppOptions> apps, DemoOptions demo) {}
+    ServerOptions server,
+    AdminOptions admin,
+    Map<String, AppOptions> apps,
+    DemoOptions demo,
+    ClusterOptions cluster) {}

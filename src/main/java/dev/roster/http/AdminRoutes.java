@@ -35,15 +35,15 @@ public final class AdminRoutes {
     router.get("/health/ready").handler(ctx -> health(ctx, readiness.notReadyReason()));
     router
         .delete("/cache/:app/users/:id")
-        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.directory().evictUser(ctx.pathParam("id"))));
+        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.changes().evictUser(ctx.pathParam("id"))));
     router
         .delete("/cache/:app/orgs/:orgId")
         .handler(
             ctx ->
-                purge(ctx, apps, adminToken, app -> app.directory().membersChanged(ctx.pathParam("orgId"))));
+                purge(ctx, apps, adminToken, app -> app.changes().membersChanged(ctx.pathParam("orgId"))));
     router
         .delete("/cache/:app")
-        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.directory().clear()));
+        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.changes().clear()));
     RouterErrors.install(router);
     return router;
   }
@@ -77,7 +77,8 @@ public final class AdminRoutes {
       return;
     }
     action.accept(app);
-    ctx.response().setStatusCode(204).end();
+    // Answered once the purge is on its way to the other replicas (at once on a single node).
+    app.changes().handedOn().onComplete(done -> ctx.response().setStatusCode(204).end());
   }
 
   private static boolean authorized(String header, String adminToken) {

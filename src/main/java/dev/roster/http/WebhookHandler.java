@@ -39,7 +39,8 @@ final class WebhookHandler implements Handler<RoutingContext> {
                 request.getHeader("svix-signature"),
                 ctx.body().buffer());
     if (outcome.acknowledged()) {
-      ctx.response().setStatusCode(204).end();
+      // Answered once the change is on its way to the other replicas (at once on one node).
+      app.changes().handedOn().onComplete(done -> ctx.response().setStatusCode(204).end());
       return;
     }
     if (outcome.status() == 401) {
