@@ -24,8 +24,15 @@ final class RequestFramingPolicy {
 
   /** The error to answer instead of serving the request, or null when its framing is sound. */
   static ApiError violation(HttpRequest request) {
-    String version = request.protocolVersion().text();
-    if (!VERSION.matcher(version).matches()) {
+    HttpVersion parsed = request.protocolVersion();
+    // Netty upper-cases what it parses and keeps its constants only for the exact spellings, so
+    // an HTTP/1.0 or 1.1 that is not one of them was spelled otherwise ("http/1.1").
+    boolean respelled =
+        parsed != HttpVersion.HTTP_1_1
+            && parsed != HttpVersion.HTTP_1_0
+            && parsed.majorVersion() == 1
+            && parsed.minorVersion() <= 1;
+    if (respelled || !VERSION.matcher(parsed.text()).matches()) {
       return ApiError.validation("The request's HTTP version is malformed.");
     }
     if (request.protocolVersion().majorVersion() != 1) {

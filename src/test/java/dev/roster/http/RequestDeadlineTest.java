@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestDeadlineTest {
-  private static final String CONFIG =
+  static final String CONFIG =
       "server: { host: 127.0.0.1, port: 0, requestTimeout: 400ms }\n"
           + "admin: { host: 127.0.0.1, port: 0 }\n"
           + "apps:\n"
