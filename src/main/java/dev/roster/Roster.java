@@ -8,6 +8,7 @@ import dev.roster.http.AppRuntime;
 import dev.roster.http.PublicRoutes;
 import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
+import dev.roster.http.RequestGuards;
 import dev.roster.metrics.RequestMetrics;
 import dev.roster.time.TimeSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -131,7 +132,10 @@ public final class Roster {
             () -> {
               PublicServerVerticle verticle =
                   new PublicServerVerticle(
-                      publicOptions, v -> PublicRoutes.create(v, apps, accessLog, metrics), grace);
+                      publicOptions,
+                      v -> PublicRoutes.create(v, apps, accessLog, metrics),
+                      grace,
+                      options.server().requestTimeout());
               publicServers.add(verticle);
               return verticle;
             },
@@ -139,11 +143,13 @@ public final class Roster {
         .compose(
             id -> {
               publicDeployment = id;
-              return vertx
-                  .createHttpServer(
-                      new HttpServerOptions()
-                          .setHost(options.admin().host())
-                          .setPort(options.admin().port()))
+              HttpServer admin =
+                  vertx.createHttpServer(
+                      RequestGuards.configure(
+                          new HttpServerOptions()
+                              .setHost(options.admin().host())
+                              .setPort(options.admin().port())));
+              return RequestGuards.install(admin, options.server().requestTimeout())
                   .requestHandler(
                       AdminRoutes.create(
                           vertx, apps, registry, readiness, options.admin().token()))

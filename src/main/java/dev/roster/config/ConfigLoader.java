@@ -111,11 +111,12 @@ public final class ConfigLoader {
   }
 
   private static ServerOptions server(Section s) {
-    s.allowOnly("host", "port", "shutdownGrace");
+    s.allowOnly("host", "port", "shutdownGrace", "requestTimeout");
     return new ServerOptions(
         s.string("host", ServerOptions.DEFAULT_HOST),
         s.integer("port", ServerOptions.DEFAULT_PORT, 0, 65535),
-        s.duration("shutdownGrace", ServerOptions.DEFAULT_SHUTDOWN_GRACE, false));
+        s.duration("shutdownGrace", ServerOptions.DEFAULT_SHUTDOWN_GRACE, false),
+        s.duration("requestTimeout", ServerOptions.DEFAULT_REQUEST_TIMEOUT, true));
   }
 
   private static AdminOptions admin(Section s) {

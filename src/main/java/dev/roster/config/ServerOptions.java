@@ -2,9 +2,19 @@ package dev.roster.config;
 
 import java.time.Duration;
 
-/** The public listener: {@code server.host}, {@code server.port}, {@code server.shutdownGrace}. */
-public record ServerOptions(String host, int port, Duration shutdownGrace) {
+/**
+ * The public listener: {@code server.host}, {@code server.port}, {@code server.shutdownGrace}
+ * and {@code server.requestTimeout} (the whole-request deadline: from a request's first byte to
+ * its last, headers and body together).
+ */
+public record ServerOptions(String host, int port, Duration shutdownGrace, Duration requestTimeout) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** With the default request deadline. */
+  public ServerOptions(String host, int port, Duration shutdownGrace) {
+    this(host, port, shutdownGrace, DEFAULT_REQUEST_TIMEOUT);
+  }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -16,19 +17,24 @@ public final class PublicServerVerticle extends VerticleBase {
   private final HttpServerOptions options;
   private final Function<io.vertx.core.Vertx, Router> routes;
   private final long shutdownGraceMillis;
+  private final Duration requestTimeout;
   private HttpServer server;
 
   public PublicServerVerticle(
-      HttpServerOptions options, Function<io.vertx.core.Vertx, Router> routes, long graceMillis) {
+      HttpServerOptions options,
+      Function<io.vertx.core.Vertx, Router> routes,
+      long graceMillis,
+      Duration requestTimeout) {
     this.options = options;
     this.routes = routes;
     this.shutdownGraceMillis = graceMillis;
+    this.requestTimeout = requestTimeout;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(options);
-    server.invalidRequestHandler(RouterErrors.invalidRequestHandler());
+    server = vertx.createHttpServer(RequestGuards.configure(new HttpServerOptions(options)));
+    RequestGuards.install(server, requestTimeout);
     server.requestHandler(routes.apply(vertx));
     return server.listen();
   }

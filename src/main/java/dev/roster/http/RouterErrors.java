@@ -52,7 +52,10 @@ final class RouterErrors {
     return request -> {
       Throwable cause = request.decoderResult().cause();
       ApiError error;
-      if (cause instanceof TooLongHttpHeaderException) {
+      if (cause instanceof ApiError refused) {
+        // Refused by RequestFramingPolicy: already worded for the caller.
+        error = refused;
+      } else if (cause instanceof TooLongHttpHeaderException) {
         error = new ApiError(431, "VALIDATION_ERROR", "The request headers are too large.");
       } else if (cause instanceof TooLongHttpLineException) {
         error = new ApiError(414, "VALIDATION_ERROR", "The request URI is too long.");
