@@ -14,7 +14,7 @@ import dev.roster.time.TimeSource;
 import dev.roster.time.TimerSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
-import dev.roster.upstream.UpstreamChannels;
+import dev.roster.upstream.channel.UpstreamChannels;
 import dev.roster.upstream.clerk.ClerkClient;
 import dev.roster.upstream.clerk.ClerkUserMapper;
 import dev.roster.upstream.lexful.LexfulClient;

@@ -1,10 +1,11 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
+import static dev.roster.upstream.channel.FakeUpstream.json;
+import static dev.roster.upstream.channel.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.metrics.UpstreamMetrics;
+import dev.roster.upstream.UpstreamChannel;
 import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.Test;
 

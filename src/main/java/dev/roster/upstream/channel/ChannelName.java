@@ -1,5 +1,7 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamFailure;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.time.TimeSource;
 import java.time.Duration;

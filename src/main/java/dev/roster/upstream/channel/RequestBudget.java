@@ -1,20 +1,23 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.time.TimeSource;
 import dev.roster.time.TimeSourceMeter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
  * The requests-per-second budget of one upstream: a Bucket4j token bucket of {@code
  * requestsPerSecond} tokens refilled greedily over each second, read on Roster's {@link
  * TimeSource} so tests move it by hand. Thread-safe (Bucket4j's local bucket is lock-free).
+ * Decides at once: its {@link #tryTake()} future is already complete.
  */
-final class RequestBudget {
+public final class RequestBudget implements UpstreamBudget {
   private final Bucket bucket;
 
-  RequestBudget(int requestsPerSecond, TimeSource time) {
+  /** A full bucket of {@code requestsPerSecond} tokens (at least 1, as the config requires). */
+  public RequestBudget(int requestsPerSecond, TimeSource time) {
     this.bucket = Bucket.builder()
         .addLimit(limit -> limit
             .capacity(requestsPerSecond)
@@ -23,11 +26,16 @@ final class RequestBudget {
         .build();
   }
 
+  @Override
+  public Future<Duration> tryTake() {
+    return Future.succeededFuture(tryTakeNow());
+  }
+
   /**
    * Takes one token; returns {@code null} when taken, else how long until the next token
    * (whole seconds, at least 1 s, as a Retry-After).
    */
-  Duration tryTake() {
+  public Duration tryTakeNow() {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return null;
@@ -35,8 +43,8 @@ final class RequestBudget {
     return RetryAfterHeader.atLeastOneSecond(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
-  /** Tokens left now, for the budget gauge. */
-  long available() {
+  @Override
+  public long available() {
     return bucket.getAvailableTokens();
   }
 

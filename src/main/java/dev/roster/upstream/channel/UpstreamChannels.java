@@ -1,9 +1,10 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.config.CircuitBreakerOptions;
 import dev.roster.config.UpstreamOptions;
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.time.TimeSource;
+import dev.roster.upstream.UpstreamChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 
@@ -15,9 +16,8 @@ public final class UpstreamChannels {
   private UpstreamChannels() {}
 
   /**
-   * The channel to {@code options.baseUrl()} for app {@code appName}; call once per (app,
-   * upstream) and {@link UpstreamChannel#close()} it at shutdown. Its meters are registered in
-   * {@code registry} with tags {@code app} and {@code upstream} (the provider's wire name).
+   * {@link #create(Vertx, UpstreamOptions, String, TimeSource, MeterRegistry, ChannelGuards)}
+   * with {@link ChannelGuards#local local} guards: a single node's channel.
    */
   public static UpstreamChannel create(
       Vertx vertx,
@@ -25,13 +25,30 @@ public final class UpstreamChannels {
       String appName,
       TimeSource time,
       MeterRegistry registry) {
+    return create(vertx, options, appName, time, registry, ChannelGuards.local(time));
+  }
+
+  /**
+   * The channel to {@code options.baseUrl()} for app {@code appName}; call once per (app,
+   * upstream) and {@link UpstreamChannel#close()} it at shutdown. Its meters are registered in
+   * {@code registry} with tags {@code app} and {@code upstream} (the provider's wire name). The
+   * request budget and the 429 hold come from {@code guards} (the seam where a cluster-wide
+   * budget plugs in); the breaker, concurrency limit and deadline are built here, per channel.
+   */
+  public static UpstreamChannel create(
+      Vertx vertx,
+      UpstreamOptions options,
+      String appName,
+      TimeSource time,
+      MeterRegistry registry,
+      ChannelGuards guards) {
     String upstream = options.provider().wireName();
     ChannelName name = new ChannelName(appName, upstream);
     CircuitBreakerOptions breakerOptions = options.circuitBreaker() == null
         ? CircuitBreakerOptions.DEFAULTS
         : options.circuitBreaker();
     BreakerPolicy breaker = new BreakerPolicy(appName + "/" + upstream, breakerOptions, time);
-    RequestBudget budget = new RequestBudget(options.requestsPerSecond(), time);
+    UpstreamBudget budget = guards.budget(appName, options);
     int maxConcurrent = Math.max(1, options.maxConcurrent());
     ConcurrencyLimit limit =
         new ConcurrencyLimit(maxConcurrent, QUEUED_PER_SLOT * maxConcurrent);
@@ -42,7 +59,7 @@ public final class UpstreamChannels {
         vertx,
         time,
         options.timeout(),
-        new RateLimitHold(time),
+        guards.hold(appName, options),
         breaker,
         budget,
         limit,

@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

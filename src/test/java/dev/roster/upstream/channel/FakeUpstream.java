@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;

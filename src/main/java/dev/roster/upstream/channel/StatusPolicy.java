@@ -1,5 +1,8 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.UpstreamResponse;
 import io.vertx.core.http.HttpHeaders;
 
 /**

@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.time.TimeSource;
 import java.time.Duration;
@@ -6,25 +6,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The 429 hold of one upstream: after an upstream asked Roster to back off, no request goes
- * out until its {@code Retry-After} has passed. Thread-safe; a later, longer hold wins.
+ * out until its {@code Retry-After} has passed. Thread-safe; a later, longer hold wins. Local to
+ * this process; the cluster's shared hold feeds one of these.
  */
-final class RateLimitHold {
+public final class RateLimitHold implements UpstreamHold {
   private final TimeSource time;
   /** The monotonic reading until which calls are held; starts already passed. */
   private final AtomicLong until;
 
-  RateLimitHold(TimeSource time) {
+  /** A hold that is not holding. */
+  public RateLimitHold(TimeSource time) {
     this.time = time;
     this.until = new AtomicLong(time.nanoTime());
   }
 
-  /** Holds every call for {@code delay} from now, unless a longer hold already runs. */
-  void holdFor(Duration delay) {
+  @Override
+  public void holdFor(Duration delay) {
     until.accumulateAndGet(time.nanoTime() + delay.toNanos(), Math::max);
   }
 
-  /** How long the hold still runs, or {@link Duration#ZERO} when calls may go out. */
-  Duration remaining() {
+  @Override
+  public Duration remaining() {
     long left = until.get() - time.nanoTime();
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }

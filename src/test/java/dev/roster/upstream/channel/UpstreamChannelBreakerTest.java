@@ -1,9 +1,12 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
+import static dev.roster.upstream.channel.FakeUpstream.json;
+import static dev.roster.upstream.channel.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

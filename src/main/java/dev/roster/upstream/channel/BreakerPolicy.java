@@ -1,11 +1,13 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.config.CircuitBreakerOptions;
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.time.TimeSource;
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

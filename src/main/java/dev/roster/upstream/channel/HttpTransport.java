@@ -1,7 +1,9 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
-import dev.roster.metrics.RequestScope;
 import dev.roster.config.UpstreamOptions;
+import dev.roster.metrics.RequestScope;
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.UpstreamRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;

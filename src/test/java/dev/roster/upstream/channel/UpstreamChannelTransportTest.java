@@ -1,13 +1,17 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.FakeUpstream.closeConnection;
-import static dev.roster.upstream.FakeUpstream.closeMidBody;
-import static dev.roster.upstream.FakeUpstream.hang;
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
-import static dev.roster.upstream.FakeUpstream.withHeader;
+import static dev.roster.upstream.channel.FakeUpstream.closeConnection;
+import static dev.roster.upstream.channel.FakeUpstream.closeMidBody;
+import static dev.roster.upstream.channel.FakeUpstream.hang;
+import static dev.roster.upstream.channel.FakeUpstream.json;
+import static dev.roster.upstream.channel.FakeUpstream.status;
+import static dev.roster.upstream.channel.FakeUpstream.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.ResponseDecoder;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

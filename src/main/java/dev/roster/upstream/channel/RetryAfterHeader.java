@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;

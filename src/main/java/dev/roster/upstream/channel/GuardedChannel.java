@@ -1,7 +1,12 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.time.TimeSource;
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.ResponseDecoder;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.UpstreamRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
@@ -17,9 +22,9 @@ final class GuardedChannel implements UpstreamChannel {
   final Vertx vertx;
   final TimeSource time;
   final Duration timeout;
-  final RateLimitHold hold;
+  final UpstreamHold hold;
   final BreakerPolicy breaker;
-  final RequestBudget budget;
+  final UpstreamBudget budget;
   final ConcurrencyLimit limit;
   final RetryPolicy retry;
   final HttpTransport transport;
@@ -30,9 +35,9 @@ final class GuardedChannel implements UpstreamChannel {
       Vertx vertx,
       TimeSource time,
       Duration timeout,
-      RateLimitHold hold,
+      UpstreamHold hold,
       BreakerPolicy breaker,
-      RequestBudget budget,
+      UpstreamBudget budget,
       ConcurrencyLimit limit,
       HttpTransport transport,
       UpstreamMetrics metrics) {
@@ -58,25 +63,30 @@ final class GuardedChannel implements UpstreamChannel {
   /**
    * Passes the fail-fast guards in order (429 hold, breaker, budget) for one attempt: {@code
    * null} when it may go out, holding a breaker permission; else the failure, holding nothing.
+   * The hold and the breaker decide at once; the budget may answer later (a shared budget asks
+   * Redis), and its answer may arrive on another thread: the caller moves back to its context.
    */
-  UpstreamFailure admit() {
+  Future<UpstreamFailure> admit() {
     Duration held = hold.remaining();
     if (!held.isZero()) {
-      return name.failure(
+      return Future.succeededFuture(name.failure(
           FailureKind.RATE_LIMITED,
           "holding calls after an upstream 429",
-          RetryAfterHeader.atLeastOneSecond(held));
+          RetryAfterHeader.atLeastOneSecond(held)));
     }
     if (!breaker.tryAcquire()) {
-      return name.failure(FailureKind.CIRCUIT_OPEN, "circuit open", breaker.timeLeftOpen());
+      return Future.succeededFuture(
+          name.failure(FailureKind.CIRCUIT_OPEN, "circuit open", breaker.timeLeftOpen()));
     }
-    Duration untilToken = budget.tryTake();
-    if (untilToken != null) {
-      breaker.release();
-      return name.failure(
-          FailureKind.BUDGET_EXHAUSTED, "request budget spent", untilToken);
-    }
-    return null;
+    return budget.tryTake()
+        .otherwise(Duration.ofSeconds(1))
+        .map(untilToken -> {
+          if (untilToken == null) {
+            return null;
+          }
+          breaker.release();
+          return name.failure(FailureKind.BUDGET_EXHAUSTED, "request budget spent", untilToken);
+        });
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -6,6 +6,10 @@ import dev.roster.config.CircuitBreakerOptions;
 import dev.roster.config.UpstreamOptions;
 import dev.roster.model.Provider;
 import dev.roster.time.ManualTimeSource;
+import dev.roster.upstream.ResponseDecoder;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.UpstreamRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -1,6 +1,11 @@
-package dev.roster.upstream;
+package dev.roster.upstream.channel;
 
 import dev.roster.metrics.UpstreamMetrics;
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.ResponseDecoder;
+import dev.roster.upstream.UpstreamFailure;
+import dev.roster.upstream.UpstreamRequest;
+import dev.roster.upstream.UpstreamResponse;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,7 +58,10 @@ final class Exchange<T> {
   }
 
   private void begin() {
-    UpstreamFailure refused = channel.admit();
+    channel.admit().onComplete(ar -> onContext(() -> admitted(ar.result())));
+  }
+
+  private void admitted(UpstreamFailure refused) {
     if (refused != null) {
       finish(refused, null);
       return;
@@ -134,7 +142,17 @@ final class Exchange<T> {
     if (done) {
       return;
     }
-    UpstreamFailure refused = channel.admit();
+    channel.admit().onComplete(ar -> onContext(() -> readmitted(ar.result())));
+  }
+
+  private void readmitted(UpstreamFailure refused) {
+    if (done) {
+      // The deadline passed while the budget answered: give back the breaker permission.
+      if (refused == null) {
+        channel.breaker.release();
+      }
+      return;
+    }
     if (refused != null) {
       finish(refused, null);
       return;
