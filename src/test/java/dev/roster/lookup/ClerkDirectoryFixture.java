@@ -12,7 +12,7 @@ import dev.roster.time.ManualTimeSource;
 import dev.roster.time.ManualTimerSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
-import dev.roster.upstream.UpstreamChannels;
+import dev.roster.upstream.channel.UpstreamChannels;
 import dev.roster.upstream.clerk.ClerkClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
