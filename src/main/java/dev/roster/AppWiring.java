@@ -13,6 +13,7 @@ import dev.roster.metrics.CacheMetrics;
 import dev.roster.model.Provider;
 import dev.roster.ratelimit.CallerRateLimiter;
 import dev.roster.time.TimeSource;
+import dev.roster.time.TimerSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
 import dev.roster.upstream.channel.ChannelGuards;
@@ -54,7 +55,9 @@ final class AppWiring {
     TokenVerifier verifier = TokenVerifiers.create(vertx, app.auth(), time, registry, app.name());
     Map<Provider, DirectoryClient> clients = new EnumMap<>(Provider.class);
     if (app.clerk() != null) {
-      clients.put(Provider.CLERK, new ClerkClient(channel(app, app.clerk()), app.clerk()));
+      clients.put(
+          Provider.CLERK,
+          new ClerkClient(channel(app, app.clerk()), app.clerk(), TimerSource.of(vertx)));
     }
     if (app.lexful() != null) {
       clients.put(

@@ -10,6 +10,8 @@ import java.time.Duration;
  * others null).
  *
  * @param baseUrl the origin without a trailing slash; Roster appends {@code /v1/...}
+ * @param batchWindow how long a single-user miss waits for others to share one multi-id call
+ *     (Clerk only; zero: no batching)
  */
 public record UpstreamOptions(
     Provider provider,
@@ -22,10 +24,37 @@ public record UpstreamOptions(
     String accountId,
     String token,
     String apiKeyId,
-    String apiKeySecret) {
+    String apiKeySecret,
+    Duration batchWindow) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   public static final int DEFAULT_MAX_CONCURRENT = 64;
   /** 90% of Clerk's production limit of 1000 requests per 10 s. */
   public static final int DEFAULT_REQUESTS_PER_SECOND = 90;
   public static final String CLERK_API_VERSION = "2026-05-12";
+  /** Short enough that a lone miss barely notices it (see docs/benchmarks.md, Batching). */
+  public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(1);
+
+  /** The options with the default batch window: {@link #DEFAULT_BATCH_WINDOW} for Clerk. */
+  public UpstreamOptions(
+      Provider provider,
+      String baseUrl,
+      Duration timeout,
+      int maxConcurrent,
+      int requestsPerSecond,
+      CircuitBreakerOptions circuitBreaker,
+      String secretKey,
+      String accountId,
+      String token,
+      String apiKeyId,
+      String apiKeySecret) {
+    this(provider, baseUrl, timeout, maxConcurrent, requestsPerSecond, circuitBreaker, secretKey,
+        accountId, token, apiKeyId, apiKeySecret,
+        provider == Provider.CLERK ? DEFAULT_BATCH_WINDOW : Duration.ZERO);
+  }
+
+  /** These options with another batch window (zero turns batching off). */
+  public UpstreamOptions withBatchWindow(Duration window) {
+    return new UpstreamOptions(provider, baseUrl, timeout, maxConcurrent, requestsPerSecond,
+        circuitBreaker, secretKey, accountId, token, apiKeyId, apiKeySecret, window);
+  }
 }

@@ -1,12 +1,15 @@
 package dev.roster.config;
 
 import dev.roster.model.Provider;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Reads and validates {@code apps.<name>.upstreams} (SPEC §4, §6). */
 final class UpstreamReader {
   static final String CLERK_BASE_URL = "https://api.clerk.com";
   static final String LEXFUL_BASE_URL = "https://api.us.lexful.app";
+
+  static final Duration MAX_BATCH_WINDOW = Duration.ofMillis(100);
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final String[] SHARED_KEYS = {
@@ -30,9 +33,15 @@ final class UpstreamReader {
   }
 
   private static UpstreamOptions clerk(Section clerk) {
-    clerk.allowOnly(with(SHARED_KEYS, "secretKey"));
+    clerk.allowOnly(with(SHARED_KEYS, "secretKey", "batchWindow"));
     String secretKey = clerk.required("secretKey");
-    return shared(clerk, Provider.CLERK, CLERK_BASE_URL, secretKey, null, null, null, null);
+    Duration batchWindow =
+        clerk.duration("batchWindow", UpstreamOptions.DEFAULT_BATCH_WINDOW, false);
+    if (batchWindow.compareTo(MAX_BATCH_WINDOW) > 0) {
+      throw clerk.fail("batchWindow", "must be at most 100ms (a lone miss waits this long)");
+    }
+    return shared(clerk, Provider.CLERK, CLERK_BASE_URL, secretKey, null, null, null, null)
+        .withBatchWindow(batchWindow);
   }
 
   private static UpstreamOptions lexful(Section lexful) {

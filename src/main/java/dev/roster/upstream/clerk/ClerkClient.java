@@ -4,10 +4,12 @@ import dev.roster.config.UpstreamOptions;
 import dev.roster.model.Member;
 import dev.roster.model.Provider;
 import dev.roster.model.User;
+import dev.roster.time.TimerSource;
 import dev.roster.upstream.DirectoryClient;
 import dev.roster.upstream.UpstreamChannel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +26,26 @@ public final class ClerkClient implements DirectoryClient {
   private final UpstreamChannel channel;
   private final ClerkRequests requests;
   private final ClerkMemberFetch members;
+  private final ClerkUserBatcher batcher;
 
+  /** A client that sends each single-user read on its own (no batching). */
   public ClerkClient(UpstreamChannel channel, UpstreamOptions options) {
+    this(channel, options, null);
+  }
+
+  /**
+   * A client that batches single-user reads arriving within {@code options.batchWindow()} of
+   * each other on {@code timers} (none when the window is zero or {@code timers} is null).
+   */
+  public ClerkClient(UpstreamChannel channel, UpstreamOptions options, TimerSource timers) {
     this.channel = channel;
     this.requests = new ClerkRequests(options.secretKey());
     this.members = new ClerkMemberFetch(channel, requests);
+    Duration window = options.batchWindow();
+    this.batcher =
+        timers == null || window == null || window.isZero()
+            ? null
+            : new ClerkUserBatcher(window, timers, this::fetchOneUser, this::fetchUsers);
   }
 
   @Override
@@ -36,9 +53,16 @@ public final class ClerkClient implements DirectoryClient {
     return Provider.CLERK;
   }
 
-  /** {@code GET /v1/users/{id}}; a 404 is empty. */
+  /**
+   * {@code GET /v1/users/{id}}, or this id's share of a batched {@code GET
+   * /v1/users?user_id=...}; a 404 (or an id missing from the batch answer) is empty.
+   */
   @Override
   public Future<Optional<User>> fetchUser(String id) {
+    return batcher == null ? fetchOneUser(id) : batcher.fetchUser(id);
+  }
+
+  private Future<Optional<User>> fetchOneUser(String id) {
     return channel.exchange(
         requests.get("/v1/users/" + ClerkRequests.encode(id)),
         ClerkWire.JSON.decoder(
