@@ -47,7 +47,7 @@ public final class Roster {
     this.wiring = new AppWiring(vertx, time, registry);
     this.apps = new LinkedHashMap<>();
     options.apps().values().forEach(app -> apps.put(app.name(), wiring.wire(app)));
-    this.readiness = new Readiness(apps.values());
+    this.readiness = new Readiness(apps.values(), wiring::upstreamProblems);
     this.accessLog = new AccessLogWriter(logTarget);
   }
 

@@ -112,6 +112,7 @@ final class Exchange<T> {
       }
     }
     permitHeld = false;
+    noteCredentials(failure, ar.succeeded() ? ar.result().status() : 0);
     if (failure == null) {
       channel.breaker.recordSuccess(took);
       finish(null, value);
@@ -127,6 +128,22 @@ final class Exchange<T> {
       return;
     }
     finish(failure, null);
+  }
+
+  /**
+   * A 401/403 marks the credentials refused, a REJECTED answer the setup; a read the upstream
+   * answered as data (2xx, or its own 404) marks both accepted. A token request's success proves
+   * nothing about the reads, and a 401 handed to the decoder as "renew and retry" is neither.
+   */
+  private void noteCredentials(UpstreamFailure failure, int status) {
+    if (failure != null && failure.kind() == FailureKind.CREDENTIALS_REFUSED) {
+      channel.credentials.refused(failure.getMessage());
+    } else if (failure != null && failure.kind() == FailureKind.REJECTED) {
+      channel.credentials.rejected(failure.getMessage());
+    } else if (failure == null && request.method() == io.vertx.core.http.HttpMethod.GET
+        && (status / 100 == 2 || status == 404)) {
+      channel.credentials.accepted();
+    }
   }
 
   private void retry() {
