@@ -30,6 +30,7 @@ final class Exchange<T> {
   private long attemptStartedAt;
   private int attempts;
   private boolean permitHeld;
+  private boolean waitedForProbe;
   private boolean queued;
   private boolean slotHeld;
   private HttpAttempt inFlight;
@@ -54,6 +55,15 @@ final class Exchange<T> {
 
   private void begin() {
     UpstreamFailure refused = channel.admit();
+    if (refused != null && refused.kind() == FailureKind.CIRCUIT_OPEN && !waitedForProbe) {
+      // A half-open circuit lets one probe through: wait for its outcome once, then ask again.
+      waitedForProbe = true;
+      var probe = channel.breaker.probeOutcome();
+      if (probe != null) {
+        probe.whenComplete((ignored, never) -> onContext(this::begin));
+        return;
+      }
+    }
     if (refused != null) {
       finish(refused, null);
       return;
