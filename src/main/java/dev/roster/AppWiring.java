@@ -81,6 +81,18 @@ final class AppWiring {
         app.name(), app, verifier, directory, webhooks, rateLimiter, changes);
   }
 
+  /** Why upstreams refuse credentials or requests ("; "-joined), or null while all is well. */
+  String upstreamProblems() {
+    StringBuilder reasons = new StringBuilder();
+    for (UpstreamChannel channel : channels) {
+      String refusal = channel.setupProblem();
+      if (refusal != null) {
+        reasons.append(reasons.length() == 0 ? "" : "; ").append(refusal);
+      }
+    }
+    return reasons.length() == 0 ? null : reasons.toString();
+  }
+
   /** Every upstream channel made so far, to close at shutdown. */
   List<UpstreamChannel> channels() {
     return channels;

@@ -56,7 +56,7 @@ public final class Roster {
     if (cluster != null) {
       cluster.start();
     }
-    this.readiness = new Readiness(apps.values());
+    this.readiness = new Readiness(apps.values(), wiring::upstreamProblems);
     this.accessLog = new AccessLogWriter(logTarget);
   }
 

@@ -30,6 +30,11 @@ public record UpstreamOptions(
   public static final int DEFAULT_MAX_CONCURRENT = 64;
   /** 90% of Clerk's production limit of 1000 requests per 10 s. */
   public static final int DEFAULT_REQUESTS_PER_SECOND = 90;
+  /**
+   * The default with a development key ({@code sk_test_}): Clerk allows such an instance 100
+   * requests per 10 s, and a bucket of 9 refilled at 9 per second admits at most 99 in 10 s.
+   */
+  public static final int DEVELOPMENT_REQUESTS_PER_SECOND = 9;
   public static final String CLERK_API_VERSION = "2026-05-12";
   /** Short enough that a lone miss barely notices it (see docs/benchmarks.md, Batching). */
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(1);

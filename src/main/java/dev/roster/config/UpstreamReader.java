@@ -44,6 +44,18 @@ final class UpstreamReader {
         .withBatchWindow(batchWindow);
   }
 
+  /**
+   * The budget when none is set: 90% of the instance's limit, read from the kind of key. A
+   * development instance ({@code sk_test_}) allows 100 requests per 10 s, so 9 per second (a
+   * full bucket of 9 plus 9 per second admits at most 99 in any 10 s); a production one
+   * ({@code sk_live_}, or any other key) 1000 per 10 s, so 90.
+   */
+  static int defaultRequestsPerSecond(String secretKey) {
+    return secretKey != null && secretKey.startsWith("sk_test_")
+        ? UpstreamOptions.DEVELOPMENT_REQUESTS_PER_SECOND
+        : UpstreamOptions.DEFAULT_REQUESTS_PER_SECOND;
+  }
+
   private static UpstreamOptions lexful(Section lexful) {
     lexful.allowOnly(with(SHARED_KEYS, "accountId", "token", "apiKeyId", "apiKeySecret"));
     String accountId = lexful.required("accountId");
@@ -83,6 +95,13 @@ final class UpstreamReader {
     while (baseUrl.endsWith("/")) {
       baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
     }
+    if (baseUrl.toLowerCase(java.util.Locale.ROOT).endsWith("/v1")) {
+      // Clerk's OpenAPI names its server ".../v1"; Roster would then call /v1/v1/... and read
+      // every 404 as "no such user".
+      String origin = baseUrl.substring(0, baseUrl.length() - 3);
+      throw s.fail("baseUrl", Section.quote(baseUrl) + " ends in /v1: give the origin ("
+          + Section.quote(origin) + "); Roster appends /v1/... itself");
+    }
     Section breaker = s.section("circuitBreaker").allowOnly("failureThreshold", "openFor");
     CircuitBreakerOptions circuitBreaker =
         new CircuitBreakerOptions(
@@ -94,7 +113,7 @@ final class UpstreamReader {
         baseUrl,
         s.duration("timeout", UpstreamOptions.DEFAULT_TIMEOUT, true),
         s.integer("maxConcurrent", UpstreamOptions.DEFAULT_MAX_CONCURRENT, 1, 10_000),
-        s.integer("requestsPerSecond", UpstreamOptions.DEFAULT_REQUESTS_PER_SECOND, 1, 100_000),
+        s.integer("requestsPerSecond", defaultRequestsPerSecond(secretKey), 1, 100_000),
         circuitBreaker,
         secretKey,
         accountId,

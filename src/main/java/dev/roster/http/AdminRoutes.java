@@ -32,7 +32,7 @@ public final class AdminRoutes {
                     .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape()));
     router.get("/health/live").handler(ctx -> health(ctx, null));
-    router.get("/health/ready").handler(ctx -> health(ctx, readiness.notReadyReason()));
+    router.get("/health/ready").handler(ctx -> ready(ctx, readiness));
     router
         .delete("/cache/:app/users/:id")
         .handler(ctx -> purge(ctx, apps, adminToken, app -> app.changes().evictUser(ctx.pathParam("id"))));
@@ -46,6 +46,20 @@ public final class AdminRoutes {
         .handler(ctx -> purge(ctx, apps, adminToken, app -> app.changes().clear()));
     RouterErrors.install(router);
     return router;
+  }
+
+  /** 503 with the reason when not ready; 200, with a reason when degraded, otherwise. */
+  private static void ready(RoutingContext ctx, Readiness readiness) {
+    String notReady = readiness.notReadyReason();
+    String degraded = notReady == null ? readiness.degradedReason() : null;
+    if (degraded == null) {
+      health(ctx, notReady);
+      return;
+    }
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(new JsonObject().put("status", "degraded").put("reason", degraded).toBuffer());
   }
 
   private static void health(RoutingContext ctx, String notReady) {

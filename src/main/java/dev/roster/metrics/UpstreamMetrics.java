@@ -20,6 +20,7 @@ public final class UpstreamMetrics {
   public static final String LATENCY = "roster_upstream_latency_seconds";
   public static final String CIRCUIT_STATE = "roster_upstream_circuit_state";
   public static final String BUDGET_TOKENS = "roster_upstream_budget_tokens";
+  public static final String CREDENTIALS_REFUSED = "roster_upstream_credentials_refused";
   public static final String TAG_APP = "app";
   public static final String TAG_UPSTREAM = "upstream";
   public static final String TAG_OUTCOME = "outcome";
@@ -70,6 +71,16 @@ public final class UpstreamMetrics {
         .strongReference(true)
         .register(registry);
     return new UpstreamMetrics(registry, tags);
+  }
+
+  /** Registers the gauge that reads 1 while the upstream refuses the app's credentials. */
+  public static void registerCredentialGauge(
+      MeterRegistry registry, String app, String upstream, DoubleSupplier refused) {
+    Gauge.builder(CREDENTIALS_REFUSED, refused, DoubleSupplier::getAsDouble)
+        .description("1 while the upstream refuses the app's credentials (401/403), else 0")
+        .tags(Tags.of(TAG_APP, app, TAG_UPSTREAM, upstream))
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Counts one finished exchange with its outcome tag. */

@@ -20,8 +20,13 @@ public enum FailureKind {
   RATE_LIMITED(false, false, "rate_limited"),
   /** A body that is not the JSON the vendor documents (truncated, not JSON, wrong shape). */
   MALFORMED(true, false, "malformed"),
-  /** A 4xx other than 404/429 (bad credentials, a redirect, ...): a configuration problem. */
+  /**
+   * A 4xx other than 401/403/429, a redirect, or a 404 without the vendor's not-found body (a
+   * wrong base URL): a configuration problem.
+   */
   REJECTED(true, false, "rejected"),
+  /** 401 or 403: the upstream refused Roster's credentials (secret key, token or API key). */
+  CREDENTIALS_REFUSED(true, false, "credentials_refused"),
   /** The circuit is open: failed fast without a request. */
   CIRCUIT_OPEN(false, false, "circuit_open"),
   /** The request budget (requests per second) is spent: failed fast without a request. */

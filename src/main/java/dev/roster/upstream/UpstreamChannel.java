@@ -17,4 +17,13 @@ public interface UpstreamChannel {
 
   /** Releases the underlying HTTP client. */
   void close();
+
+  /**
+   * Null while the upstream accepts this channel's credentials and base URL, else a one-line
+   * reason safe to show (names the app, upstream and setting, never a value). Unguarded
+   * channels never know.
+   */
+  default String setupProblem() {
+    return null;
+  }
 }

@@ -161,7 +161,7 @@ class ShippedConfigTest {
                 "https://api.clerk.com",
                 Duration.ofSeconds(3),
                 64,
-                90,
+                9, // a development key's default budget
                 CircuitBreakerOptions.DEFAULTS,
                 "sk_test_lance",
                 null,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Resilience4j opens a half-open window strictly after {@code openFor} has passed (its
  * comparison is {@code isAfter}), so a probe goes through at the first call once more than
  * {@code openFor} has elapsed since opening.
+ *
+ * <p>While the one probe is out, {@link #probeOutcome()} lets other calls wait for it instead of
+ * failing: a caller that sends two requests at once (a member list's users and memberships)
+ * must not get a 503 for the second just because the first one is the probe.
  */
 final class BreakerPolicy {
   private static final System.Logger LOG = System.getLogger(BreakerPolicy.class.getName());
@@ -41,6 +46,7 @@ final class BreakerPolicy {
   private final TimeSource time;
   private final Duration openFor;
   private volatile long openedAt;
+  private CompletableFuture<Void> probe; // guarded by this
 
   BreakerPolicy(String name, CircuitBreakerOptions options, TimeSource time) {
     this.time = time;
@@ -74,8 +80,32 @@ final class BreakerPolicy {
   }
 
   /** Whether a call may go out now; a granted permission must end in exactly one record. */
-  boolean tryAcquire() {
-    return breaker.tryAcquirePermission();
+  synchronized boolean tryAcquire() {
+    boolean granted = breaker.tryAcquirePermission();
+    if (granted && probe == null && breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+      probe = new CompletableFuture<>();
+    }
+    return granted;
+  }
+
+  /**
+   * While a half-open probe is out, completes (never exceptionally) once its outcome is
+   * recorded, so a refused call may ask again; null when no probe is out.
+   */
+  synchronized CompletableFuture<Void> probeOutcome() {
+    return probe;
+  }
+
+  /** After an outcome is recorded: the breaker's new state is what waiters will ask. */
+  private void probeEnded() {
+    CompletableFuture<Void> ended;
+    synchronized (this) {
+      ended = probe;
+      probe = null;
+    }
+    if (ended != null) {
+      ended.complete(null);
+    }
   }
 
   /** How long until a probe may go out, as a Retry-After (whole seconds, at least 1 s). */
@@ -87,6 +117,7 @@ final class BreakerPolicy {
   /** Records a call that reached the upstream and succeeded (a 404 read as data included). */
   void recordSuccess(long nanos) {
     breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    probeEnded();
   }
 
   /**
@@ -99,11 +130,13 @@ final class BreakerPolicy {
     } else {
       breaker.releasePermission();
     }
+    probeEnded();
   }
 
   /** Gives back a permission whose call never reached the upstream. */
   void release() {
     breaker.releasePermission();
+    probeEnded();
   }
 
   /** The state for the circuit gauge (an open circuit reads open until the next call). */

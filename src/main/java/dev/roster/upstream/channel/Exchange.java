@@ -35,6 +35,7 @@ final class Exchange<T> {
   private long attemptStartedAt;
   private int attempts;
   private boolean permitHeld;
+  private boolean waitedForProbe;
   private boolean queued;
   private boolean slotHeld;
   private HttpAttempt inFlight;
@@ -62,6 +63,15 @@ final class Exchange<T> {
   }
 
   private void admitted(UpstreamFailure refused) {
+    if (refused != null && refused.kind() == FailureKind.CIRCUIT_OPEN && !waitedForProbe) {
+      // A half-open circuit lets one probe through: wait for its outcome once, then ask again.
+      waitedForProbe = true;
+      var probe = channel.breaker.probeOutcome();
+      if (probe != null) {
+        probe.whenComplete((ignored, never) -> onContext(this::begin));
+        return;
+      }
+    }
     if (refused != null) {
       finish(refused, null);
       return;
@@ -120,6 +130,7 @@ final class Exchange<T> {
       }
     }
     permitHeld = false;
+    noteCredentials(failure, ar.succeeded() ? ar.result().status() : 0);
     if (failure == null) {
       channel.breaker.recordSuccess(took);
       finish(null, value);
@@ -135,6 +146,22 @@ final class Exchange<T> {
       return;
     }
     finish(failure, null);
+  }
+
+  /**
+   * A 401/403 marks the credentials refused, a REJECTED answer the setup; a read the upstream
+   * answered as data (2xx, or its own 404) marks both accepted. A token request's success proves
+   * nothing about the reads, and a 401 handed to the decoder as "renew and retry" is neither.
+   */
+  private void noteCredentials(UpstreamFailure failure, int status) {
+    if (failure != null && failure.kind() == FailureKind.CREDENTIALS_REFUSED) {
+      channel.credentials.refused(failure.getMessage());
+    } else if (failure != null && failure.kind() == FailureKind.REJECTED) {
+      channel.credentials.rejected(failure.getMessage());
+    } else if (failure == null && request.method() == io.vertx.core.http.HttpMethod.GET
+        && (status / 100 == 2 || status == 404)) {
+      channel.credentials.accepted();
+    }
   }
 
   private void retry() {

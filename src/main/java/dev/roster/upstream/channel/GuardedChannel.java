@@ -29,6 +29,7 @@ final class GuardedChannel implements UpstreamChannel {
   final RetryPolicy retry;
   final HttpTransport transport;
   final UpstreamMetrics metrics;
+  final SetupStatus credentials;
 
   GuardedChannel(
       ChannelName name,
@@ -40,7 +41,8 @@ final class GuardedChannel implements UpstreamChannel {
       UpstreamBudget budget,
       ConcurrencyLimit limit,
       HttpTransport transport,
-      UpstreamMetrics metrics) {
+      UpstreamMetrics metrics,
+      SetupStatus credentials) {
     this.name = name;
     this.vertx = vertx;
     this.time = time;
@@ -52,6 +54,12 @@ final class GuardedChannel implements UpstreamChannel {
     this.retry = new RetryPolicy();
     this.transport = transport;
     this.metrics = metrics;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public String setupProblem() {
+    return credentials.problem();
   }
 
   @Override

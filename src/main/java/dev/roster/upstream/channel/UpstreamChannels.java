@@ -54,6 +54,10 @@ public final class UpstreamChannels {
         new ConcurrencyLimit(maxConcurrent, QUEUED_PER_SLOT * maxConcurrent);
     UpstreamMetrics metrics = UpstreamMetrics.register(
         registry, appName, upstream, breaker::stateCode, budget::available);
+    SetupStatus credentials =
+        new SetupStatus(appName, upstream, credentialSetting(options));
+    UpstreamMetrics.registerCredentialGauge(
+        registry, appName, upstream, credentials::refusedGauge);
     return new GuardedChannel(
         name,
         vertx,
@@ -64,6 +68,15 @@ public final class UpstreamChannels {
         budget,
         limit,
         new HttpTransport(vertx, options, name),
-        metrics);
+        metrics,
+        credentials);
+  }
+
+  /** The configuration key an operator should check when these credentials are refused. */
+  private static String credentialSetting(UpstreamOptions options) {
+    if (options.secretKey() != null) {
+      return "secretKey";
+    }
+    return options.token() != null ? "token" : "apiKeyId and apiKeySecret";
   }
 }

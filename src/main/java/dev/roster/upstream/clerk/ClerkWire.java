@@ -15,7 +15,15 @@ final class ClerkWire {
   private ClerkWire() {}
 
   /** The reading shared by every vendor, named for this one. */
-  static final VendorAnswers JSON = new VendorAnswers("Clerk");
+  static final VendorAnswers JSON = new VendorAnswers("Clerk", ClerkWire::isNotFoundBody);
+
+  /** Clerk's own 404: {@code {"errors": [{"code": "resource_not_found", ...}], ...}}. */
+  static boolean isNotFoundBody(JsonObject body) {
+    return body.getValue("errors") instanceof JsonArray errors
+        && !errors.isEmpty()
+        && errors.getValue(0) instanceof JsonObject first
+        && "resource_not_found".equals(first.getValue("code"));
+  }
 
   /** A boolean that reads as false when absent or null. */
   static boolean bool(JsonObject json, String key, String what) {

@@ -122,12 +122,20 @@ public final class LexfulClient implements DirectoryClient {
         });
   }
 
-  /** One call with the current token; on a 401, one retry with a renewed token. */
+  /**
+   * One call with the current token; on a 401, one retry with a renewed token. A configured
+   * token cannot be renewed, so its 401 fails inside the channel, which names the refused
+   * credentials.
+   */
   private <T> Future<T> call(
       String pathAndQuery,
       String name,
       Function<UpstreamResponse, T> ok,
       Supplier<T> notFound) {
+    if (!tokens.renewable()) {
+      return tokens.token().compose(token -> channel.exchange(
+          request(pathAndQuery, token), LexfulWire.JSON.decoder(name, ok, notFound)));
+    }
     return tokens
         .token()
         .compose(

@@ -56,6 +56,11 @@ final class LexfulTokenSource {
     }
   }
 
+  /** Whether a 401 is worth a renewal: false for a configured token, which cannot change. */
+  boolean renewable() {
+    return staticToken == null;
+  }
+
   /** A token fit to use now; waits for the one renewal in flight when it is due. */
   synchronized Future<String> token() {
     if (staticToken != null) {

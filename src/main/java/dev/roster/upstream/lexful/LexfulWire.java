@@ -16,7 +16,18 @@ final class LexfulWire {
   private LexfulWire() {}
 
   /** The reading shared by every vendor, named for this one. */
-  static final VendorAnswers JSON = new VendorAnswers("Lexful");
+  static final VendorAnswers JSON = new VendorAnswers("Lexful", LexfulWire::isNotFoundBody);
+
+  /**
+   * Lexful's own error body for a 404: {@code {"status": 404, "message": ..., ...}} (its
+   * documented error shape; the values of {@code error_code} are not documented, so the status
+   * and message are what is required).
+   */
+  static boolean isNotFoundBody(JsonObject body) {
+    return body.getValue("status") instanceof Number status
+        && status.intValue() == 404
+        && body.getValue("message") instanceof String;
+  }
 
   /** An ISO-8601 date-time that must be present, as epoch milliseconds (no offset means UTC). */
   static long requiredInstant(JsonObject json, String key, String what) {

@@ -85,11 +85,27 @@ class UpstreamChannelBreakerTest extends ChannelTestBase {
     fake.answer(fake.delayed(200, json("{\"id\":\"user_1\"}")));
     time.advance(PAST_OPEN_FOR);
     Future<String> probe = channel.exchange(get("/v1/users/u"), JSON_ID);
-    UpstreamFailure second = failureOf(channel.exchange(get("/v1/users/u"), JSON_ID));
-    assertThat(second.kind()).isEqualTo(FailureKind.CIRCUIT_OPEN);
+    // Asked while the probe is out: waits for it (half-open lets only one call through at a
+    // time), then goes out on the closed circuit instead of failing.
+    Future<String> second = channel.exchange(get("/v1/users/u"), JSON_ID);
     assertThat(probe.await()).isEqualTo("user_1");
+    assertThat(second.await()).isEqualTo("user_1");
     assertThat(channel.exchange(get("/v1/users/u"), JSON_ID).await()).isEqualTo("user_1");
-    assertThat(fake.received()).isEqualTo(5 + 2);
+    assertThat(fake.received()).isEqualTo(5 + 3);
+  }
+
+  @Test
+  void callsWaitingForAFailedProbeFailFastWithoutARequest() {
+    fake.answer(status(500, ""));
+    UpstreamChannel channel = defaultChannel();
+    failFiveTimes(channel);
+    fake.answer(fake.delayed(200, status(500, "")));
+    time.advance(PAST_OPEN_FOR);
+    Future<String> probe = channel.exchange(get("/v1/users/u"), JSON_ID);
+    Future<String> waiting = channel.exchange(get("/v1/users/u"), JSON_ID);
+    assertThat(failureOf(probe).kind()).isEqualTo(FailureKind.SERVER_ERROR);
+    assertThat(failureOf(waiting).kind()).isEqualTo(FailureKind.CIRCUIT_OPEN);
+    assertThat(fake.received()).isEqualTo(5 + 1);
   }
 
   @Test

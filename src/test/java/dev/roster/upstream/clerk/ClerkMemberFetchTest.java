@@ -159,7 +159,7 @@ class ClerkMemberFetchTest {
   @Test
   void anUnknownOrganisationHasNoMembers() throws Exception {
     clerk.on(HttpMethod.GET, USERS, FakeResponse.json(200, new JsonArray()));
-    clerk.on(HttpMethod.GET, MEMBERSHIPS, FakeResponse.json(404, ClerkClientTest.clerkError("x")));
+    clerk.on(HttpMethod.GET, MEMBERSHIPS, FakeResponse.json(404, ClerkClientTest.clerkError("resource_not_found")));
 
     assertThat(await(client.fetchMembers(ORG))).isEmpty();
     assertThat(clerk.requests()).hasSize(2);

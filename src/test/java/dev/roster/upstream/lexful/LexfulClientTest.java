@@ -109,18 +109,27 @@ class LexfulClientTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {301, 400, 403})
-  void failsRejectedOnRedirectsAndClientErrors(int status) {
+  @ValueSource(ints = {301, 400, 404})
+  void failsRejectedOnRedirectsClientErrorsAndA404WithoutLexfulsBody(int status) {
     lexful.on(HttpMethod.GET, USER_PATH, FakeResponse.status(status));
 
     assertThat(failureOf(client.fetchUser(uuid(1))).kind()).isEqualTo(FailureKind.REJECTED);
   }
 
   @Test
-  void aConfiguredTokenAnswered401IsRejectedWithoutRetry() {
+  void a403IsARefusedToken() {
+    lexful.on(HttpMethod.GET, USER_PATH, FakeResponse.status(403));
+
+    assertThat(failureOf(client.fetchUser(uuid(1))).kind())
+        .isEqualTo(FailureKind.CREDENTIALS_REFUSED);
+  }
+
+  @Test
+  void aConfiguredTokenAnswered401IsRefusedWithoutRetry() {
     lexful.on(HttpMethod.GET, USER_PATH, FakeResponse.status(401));
 
-    assertThat(failureOf(client.fetchUser(uuid(1))).kind()).isEqualTo(FailureKind.REJECTED);
+    assertThat(failureOf(client.fetchUser(uuid(1))).kind())
+        .isEqualTo(FailureKind.CREDENTIALS_REFUSED);
     assertThat(lexful.requests()).hasSize(1);
   }
 
@@ -130,7 +139,7 @@ class LexfulClientTest {
     lexful.on(HttpMethod.GET, USER_PATH, r -> allThree.arrive().map(v -> {
       String id = r.path().substring("/v1/users/".length());
       return id.equals(uuid(2))
-          ? FakeResponse.status(404)
+          ? FakeResponse.json(404, new JsonObject().put("status", 404).put("message", "gone"))
           : id.equals(uuid(3))
               ? FakeResponse.json(200, Fixtures.object("lexful/user-deleted.json").put("id", id))
               : FakeResponse.json(200, user(id, "*"));

@@ -153,7 +153,8 @@ class LexfulTokenSourceTest {
     LexfulFake.serveTokens(lexful, 3600, "token");
     lexful.on(HttpMethod.GET, USER_PATH, FakeResponse.status(401));
 
-    assertThat(failureOf(client.fetchUser(uuid(1))).kind()).isEqualTo(FailureKind.REJECTED);
+    assertThat(failureOf(client.fetchUser(uuid(1))).kind())
+        .isEqualTo(FailureKind.CREDENTIALS_REFUSED);
     assertThat(lexful.requests(TOKEN_PATH)).hasSize(2);
     assertThat(bearersSentToUsers()).containsExactly("Bearer token-1", "Bearer token-2");
   }
@@ -163,8 +164,10 @@ class LexfulTokenSourceTest {
     lexful.on(HttpMethod.POST, TOKEN_PATH, FakeResponse.json(401,
         new JsonObject().put("status", 401).put("message", "invalid credentials")));
 
-    assertThat(failureOf(client.fetchUser(uuid(1))).kind()).isEqualTo(FailureKind.REJECTED);
-    assertThat(failureOf(client.fetchUser(uuid(2))).kind()).isEqualTo(FailureKind.REJECTED);
+    assertThat(failureOf(client.fetchUser(uuid(1))).kind())
+        .isEqualTo(FailureKind.CREDENTIALS_REFUSED);
+    assertThat(failureOf(client.fetchUser(uuid(2))).kind())
+        .isEqualTo(FailureKind.CREDENTIALS_REFUSED);
     assertThat(lexful.requests(TOKEN_PATH)).hasSize(2);
     assertThat(lexful.requests(USER_PATH)).isEmpty();
   }
