@@ -38,7 +38,6 @@ public final class Roster {
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
-  private long flushTimer;
 
   private Roster(Vertx vertx, RosterOptions options, TimeSource time, OutputStream logTarget) {
     this.vertx = vertx;
@@ -79,7 +78,7 @@ public final class Roster {
     return adminServer.actualPort();
   }
 
-  /** Pushes buffered access-log lines out now (they are also flushed every 200 ms). */
+  /** Pushes buffered access-log lines out now (a writer thread also does so every 200 ms). */
   public void flushAccessLog() {
     accessLog.flush();
   }
@@ -95,8 +94,8 @@ public final class Roster {
     return draining
         .transform(
             ignored -> {
-              vertx.cancelTimer(flushTimer);
-              accessLog.flush();
+              // Every line of every request answered so far is written before the process ends.
+              accessLog.close();
               wiring.channels().forEach(c -> c.close());
               apps.values().forEach(app -> app.verifier().close());
               return adminServer == null ? Future.<Void>succeededFuture() : adminServer.close();
@@ -105,7 +104,6 @@ public final class Roster {
 
   private Future<Void> listen(int instances) {
     RequestMetrics metrics = new RequestMetrics(registry);
-    flushTimer = vertx.setPeriodic(200, id -> accessLog.flush());
     HttpServerOptions publicOptions =
         new HttpServerOptions()
             .setHost(options.server().host())
@@ -120,7 +118,11 @@ public final class Roster {
             () -> {
               PublicServerVerticle verticle =
                   new PublicServerVerticle(
-                      publicOptions, v -> PublicRoutes.create(v, apps, accessLog, metrics), grace);
+                      publicOptions,
+                      v ->
+                          PublicRoutes.handler(
+                              v, apps, accessLog, metrics, options.server().trustedProxies()),
+                      grace);
               publicServers.add(verticle);
               return verticle;
             },
@@ -135,7 +137,8 @@ public final class Roster {
                           .setPort(options.admin().port()))
                   .requestHandler(
                       AdminRoutes.create(
-                          vertx, apps, registry, readiness, options.admin().token()))
+                          vertx, apps, registry, readiness, options.admin().token(), accessLog,
+                          options.server().trustedProxies()))
                   .listen();
             })
         .map(
