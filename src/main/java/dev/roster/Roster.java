@@ -42,7 +42,6 @@ public final class Roster {
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
-  private long flushTimer;
 
   private Roster(Vertx vertx, RosterOptions options, TimeSource time, OutputStream logTarget) {
     this.vertx = vertx;
@@ -88,7 +87,7 @@ public final class Roster {
     return adminServer.actualPort();
   }
 
-  /** Pushes buffered access-log lines out now (they are also flushed every 200 ms). */
+  /** Pushes buffered access-log lines out now (a writer thread also does so every 200 ms). */
   public void flushAccessLog() {
     accessLog.flush();
   }
@@ -104,8 +103,8 @@ public final class Roster {
     return draining
         .transform(
             ignored -> {
-              vertx.cancelTimer(flushTimer);
-              accessLog.flush();
+              // Every line of every request answered so far is written before the process ends.
+              accessLog.close();
               wiring.channels().forEach(c -> c.close());
               if (cluster != null) {
                 cluster.close();
@@ -117,7 +116,6 @@ public final class Roster {
 
   private Future<Void> listen(int instances) {
     RequestMetrics metrics = new RequestMetrics(registry);
-    flushTimer = vertx.setPeriodic(200, id -> accessLog.flush());
     HttpServerOptions publicOptions =
         new HttpServerOptions()
             .setHost(options.server().host())
@@ -133,7 +131,9 @@ public final class Roster {
               PublicServerVerticle verticle =
                   new PublicServerVerticle(
                       publicOptions,
-                      v -> PublicRoutes.create(v, apps, accessLog, metrics),
+                      v ->
+                          PublicRoutes.handler(
+                              v, apps, accessLog, metrics, options.server().trustedProxies()),
                       grace,
                       options.server().requestTimeout());
               publicServers.add(verticle);
@@ -152,7 +152,8 @@ public final class Roster {
               return RequestGuards.install(admin, options.server().requestTimeout())
                   .requestHandler(
                       AdminRoutes.create(
-                          vertx, apps, registry, readiness, options.admin().token()))
+                          vertx, apps, registry, readiness, options.admin().token(), accessLog,
+                          options.server().trustedProxies()))
                   .listen();
             })
         .map(
