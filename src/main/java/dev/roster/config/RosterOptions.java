@@ -7,6 +7,13 @@ import java.util.Map;
  * non-null except {@link #demo()}, which is null outside demo mode.
  *
  * @param apps the apps by name, in file order
+ * @param logging the log level ({@code logging}, docs/configuration.md)
+ * @param tracing OpenTelemetry, {@link TracingOptions#OFF} unless configured
  */
 public record RosterOptions(
-    ServerOptions server, AdminOptions admin, Map<String, AppOptions> apps, DemoOptions demo) {}
+    ServerOptions server,
+    AdminOptions admin,
+    Map<String, AppOptions> apps,
+    DemoOptions demo,
+    LoggingOptions logging,
+    TracingOptions tracing) {}
