@@ -42,7 +42,7 @@ public final class UpstreamChannels {
         vertx,
         time,
         options.timeout(),
-        new RateLimitHold(time),
+        new RateLimitHold(time, name),
         breaker,
         budget,
         limit,
