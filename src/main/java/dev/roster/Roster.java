@@ -8,6 +8,7 @@ import dev.roster.http.PublicRoutes;
 import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
 import dev.roster.metrics.RequestMetrics;
+import dev.roster.metrics.RuntimeMetrics;
 import dev.roster.time.TimeSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,6 +36,7 @@ public final class Roster {
   private final Readiness readiness;
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
+  private final RuntimeMetrics runtimeMetrics;
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
@@ -44,6 +46,7 @@ public final class Roster {
     this.vertx = vertx;
     this.options = options;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.runtimeMetrics = RuntimeMetrics.register(registry, vertx, BuildVersion.version());
     this.wiring = new AppWiring(vertx, time, registry);
     this.apps = new LinkedHashMap<>();
     options.apps().values().forEach(app -> apps.put(app.name(), wiring.wire(app)));
@@ -96,6 +99,7 @@ public final class Roster {
         .transform(
             ignored -> {
               vertx.cancelTimer(flushTimer);
+              runtimeMetrics.close();
               accessLog.flush();
               wiring.channels().forEach(c -> c.close());
               apps.values().forEach(app -> app.verifier().close());

@@ -16,6 +16,7 @@ public final class PublicRoutes {
     Router router = Router.router(vertx);
     AppResolver resolver = new AppResolver(apps);
     router.route().handler(new AccessLogHandler(log, metrics));
+    router.route().handler(new LatencyHandler(metrics.latency()));
     if (apps.values().stream().anyMatch(app -> !app.options().cors().allowedOrigins().isEmpty())) {
       // Only when some app allows an origin: otherwise nothing is allowed and the route would
       // only cost a pattern match per request.
