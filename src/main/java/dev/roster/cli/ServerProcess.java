@@ -6,6 +6,7 @@ import dev.roster.config.RosterOptions;
 import dev.roster.logging.LogBackend;
 import dev.roster.sim.DemoEnvironment;
 import dev.roster.time.TimeSource;
+import dev.roster.tracing.Tracing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -41,7 +42,14 @@ final class ServerProcess {
       LOG.warn(checked.warning());
     }
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    Vertx vertx = Vertx.vertx();
+    Tracing tracing = Tracing.start(options.tracing());
+    Vertx vertx = tracing.newVertx();
+    if (tracing.enabled()) {
+      LOG.info(
+          "tracing on: spans to {}, sample ratio {}",
+          options.tracing().otlpEndpoint(),
+          options.tracing().sampleRatio());
+    }
     Future<DemoEnvironment> demo =
         options.demo() == null
             ? Future.succeededFuture()
@@ -63,7 +71,10 @@ final class ServerProcess {
               }
             });
     Signal.handle(new Signal("HUP"), signal -> reread(path, env));
-    return exit.join();
+    int code = exit.join();
+    // Off the event loops: exporting the last spans may take a moment.
+    tracing.close();
+    return code;
   }
 
   private static void started(
