@@ -10,6 +10,7 @@ import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
 import dev.roster.http.RequestGuards;
 import dev.roster.metrics.RequestMetrics;
+import dev.roster.metrics.RuntimeMetrics;
 import dev.roster.time.TimeSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,6 +40,7 @@ public final class Roster {
   private final Readiness readiness;
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
+  private final RuntimeMetrics runtimeMetrics;
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
@@ -47,6 +49,7 @@ public final class Roster {
     this.vertx = vertx;
     this.options = options;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.runtimeMetrics = RuntimeMetrics.register(registry, vertx, BuildVersion.version());
     this.cluster =
         options.cluster() == null ? null : Cluster.create(vertx, options.cluster(), time, registry);
     this.wiring = new AppWiring(vertx, time, registry, cluster);
@@ -103,6 +106,7 @@ public final class Roster {
     return draining
         .transform(
             ignored -> {
+              runtimeMetrics.close();
               // Every line of every request answered so far is written before the process ends.
               accessLog.close();
               wiring.channels().forEach(c -> c.close());

@@ -24,9 +24,13 @@ final class JwksClient {
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final RequestOptions request;
+  private final String address;
 
   JwksClient(Vertx vertx, String url) {
     this.vertx = vertx;
+    // For log lines: the URL without its query (Okta's carries a client id).
+    int query = url.indexOf('?');
+    this.address = query < 0 ? url : url.substring(0, query);
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -77,6 +81,11 @@ final class JwksClient {
         });
     response.exceptionHandler(body::tryFail);
     response.endHandler(v -> body.tryComplete(received.toString()));
+  }
+
+  /** The JWKS URL without its query, safe to log. */
+  String address() {
+    return address;
   }
 
   Future<Void> close() {

@@ -12,13 +12,18 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys from a JWKS URL: fetched at start, every {@code refresh}, and when a token names an unknown
  * {@code kid} (at most once per {@code minRefetch} on the {@link TimeSource}). Concurrent requests
- * share one fetch. A failed, garbage or keyless answer keeps the last good keys.
+ * share one fetch. A failed, garbage or keyless answer keeps the last good keys. The first failure
+ * after a success (or at start) is logged once with its cause, and so is the recovery; the
+ * failures between are only counted.
  */
 final class JwksKeySource implements KeySource {
+  private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
   static final Set<JWSAlgorithm> ALGORITHMS =
       Set.of(
           JWSAlgorithm.RS256,
@@ -44,6 +49,7 @@ final class JwksKeySource implements KeySource {
   private boolean refetchedBefore;
   private long lastRefetchNanos;
   private long timerId = -1;
+  private boolean failing;
 
   JwksKeySource(
       Vertx vertx,
@@ -58,6 +64,7 @@ final class JwksKeySource implements KeySource {
     this.refresh = refresh;
     this.minRefetchNanos = minRefetch.toNanos();
     this.metrics = metrics;
+    metrics.jwksSource();
   }
 
   @Override
@@ -130,13 +137,37 @@ final class JwksKeySource implements KeySource {
 
   private boolean failed(Throwable cause) {
     metrics.jwksFetched("failure");
+    failing(JwksFailureCause.describe(cause));
     return false;
+  }
+
+  /** Logs the change to failing once; later failures until a success are only counted. */
+  private void failing(String cause) {
+    synchronized (this) {
+      if (failing) {
+        return;
+      }
+      failing = true;
+    }
+    int held = keys.keys().size();
+    LOG.atWarn()
+        .addKeyValue("app", metrics.app())
+        .addKeyValue("jwksUrl", client.address())
+        .addKeyValue("cause", cause)
+        .log(
+            "JWKS of app {} could not be fetched: {}; {}",
+            metrics.app(),
+            cause,
+            held == 0
+                ? "the app has no keys: it refuses every token and is not ready"
+                : "keeping the last good keys (" + held + ")");
   }
 
   private boolean install(String body) {
     List<VerificationKey> fetched = JwksMapper.parse(body);
     if (fetched == null || fetched.isEmpty()) {
       metrics.jwksFetched("invalid");
+      failing("the answer is not a JWKS with a usable key");
       return false;
     }
     Set<VerificationKey> dropped;
@@ -156,6 +187,17 @@ final class JwksKeySource implements KeySource {
       keys = new KeySet(List.copyOf(merged), false);
     }
     metrics.jwksFetched("success");
+    metrics.jwksLoaded(time.epochMillis());
+    boolean recovered;
+    synchronized (this) {
+      recovered = failing;
+      failing = false;
+    }
+    if (recovered) {
+      LOG.atInfo()
+          .addKeyValue("app", metrics.app())
+          .log("JWKS of app {} fetched again: {} keys", metrics.app(), fetched.size());
+    }
     if (!dropped.isEmpty()) {
       droppedListener.accept(dropped);
     }

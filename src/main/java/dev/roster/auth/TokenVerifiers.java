@@ -32,15 +32,23 @@ public final class TokenVerifiers {
         source, new ClaimsPolicy(auth), new CallerMapper(auth.orgClaim()), time, metrics);
   }
 
+  /**
+   * The checks {@link #create} makes of {@code auth}, without making anything: for {@code roster
+   * check}, which starts nothing.
+   *
+   * @throws ConfigException as {@link #create} would
+   */
+  public static void check(AuthOptions auth, String appName) {
+    String key = "apps." + appName + ".auth";
+    countSources(auth, key);
+    if (!isSet(auth.jwksUrl())) {
+      staticKeySource(auth, key);
+    }
+  }
+
   private static KeySource keySource(
       Vertx vertx, AuthOptions auth, TimeSource time, AuthMetrics metrics, String key) {
-    int sources =
-        (isSet(auth.jwksUrl()) ? 1 : 0)
-            + (isSet(auth.publicKeyPem()) ? 1 : 0)
-            + (isSet(auth.hmacSecret()) ? 1 : 0);
-    if (sources != 1) {
-      throw new ConfigException(key + ": set exactly one of jwksUrl, publicKeyPem, hmacSecret");
-    }
+    countSources(auth, key);
     if (isSet(auth.jwksUrl())) {
       return new JwksKeySource(
           vertx,
@@ -50,6 +58,20 @@ public final class TokenVerifiers {
           orDefault(auth.jwksMinRefetchInterval(), AuthOptions.DEFAULT_JWKS_MIN_REFETCH_INTERVAL),
           metrics);
     }
+    return staticKeySource(auth, key);
+  }
+
+  private static void countSources(AuthOptions auth, String key) {
+    int sources =
+        (isSet(auth.jwksUrl()) ? 1 : 0)
+            + (isSet(auth.publicKeyPem()) ? 1 : 0)
+            + (isSet(auth.hmacSecret()) ? 1 : 0);
+    if (sources != 1) {
+      throw new ConfigException(key + ": set exactly one of jwksUrl, publicKeyPem, hmacSecret");
+    }
+  }
+
+  private static KeySource staticKeySource(AuthOptions auth, String key) {
     try {
       if (isSet(auth.publicKeyPem())) {
         return new StaticKeySource(

@@ -59,11 +59,22 @@ public final class ConfigLoader {
       }
       chosen = value;
     }
-    if (chosen == null) {
-      String fromEnv = env.get(PATH_VARIABLE);
-      chosen = fromEnv == null || fromEnv.isBlank() ? DEFAULT_PATH : fromEnv;
+    return pathFor(chosen, env);
+  }
+
+  /**
+   * The configuration file: {@code given} (the {@code --config} value) when not null, else the
+   * environment variable {@code ROSTER_CONFIG}, else {@code conf/roster.yaml}.
+   */
+  public static Path pathFor(String given, Map<String, String> env) {
+    if (given != null) {
+      if (given.isBlank()) {
+        throw new ConfigException("--config: a path is required");
+      }
+      return Path.of(given);
     }
-    return Path.of(chosen);
+    String fromEnv = env.get(PATH_VARIABLE);
+    return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_PATH : fromEnv);
   }
 
   /** Loads the file at {@code path}; throws {@link ConfigException} on any problem. */
@@ -101,7 +112,7 @@ public final class ConfigLoader {
       throw new ConfigException("the configuration is larger than 1MB");
     }
     Section root = Section.root(YamlTree.read(EnvInterpolator.interpolate(text, env)));
-    root.allowOnly("server", "admin", "apps", "demo", "cluster");
+    root.allowOnly("server", "admin", "apps", "demo", "cluster", "logging", "tracing");
     ServerOptions server = server(root.section("server"));
     AdminOptions admin = admin(root.section("admin"));
     if (server.port() != 0 && server.port() == admin.port()) {
@@ -109,7 +120,14 @@ public final class ConfigLoader {
     }
     DemoOptions demo = demo(root.section("demo"), server, admin);
     ClusterOptions cluster = ClusterReader.read(root.section("cluster"), env);
-    return new RosterOptions(server, admin, apps(root), demo, cluster);
+    return new RosterOptions(
+        server,
+        admin,
+        apps(root),
+        demo,
+        cluster,
+        TelemetryReader.logging(root.section("logging")),
+        TelemetryReader.tracing(root.section("tracing")));
   }
 
   private static ServerOptions server(Section s) {

@@ -8,10 +8,14 @@ import java.util.Map;
  * without a {@code cluster} block (a single node).
  *
  * @param apps the apps by name, in file order
+ * @param logging the log level ({@code logging}, docs/configuration.md)
+ * @param tracing OpenTelemetry, {@link TracingOptions#OFF} unless configured
  */
 public record RosterOptions(
     ServerOptions server,
     AdminOptions admin,
     Map<String, AppOptions> apps,
     DemoOptions demo,
-    ClusterOptions cluster) {}
+    ClusterOptions cluster,
+    LoggingOptions logging,
+    TracingOptions tracing) {}

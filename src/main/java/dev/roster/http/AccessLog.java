@@ -25,6 +25,7 @@ final class AccessLog {
     long nanos = System.nanoTime() - record.startedNanos;
     if (metrics != null) {
       metrics.record(record.app, record.route, status);
+      metrics.latency().record(record.app, record.route, nanos);
     }
     writer.append(
         record, status, nanos, RequestScope.upstreamCalls(), clients.of(record.request));

@@ -1,11 +1,15 @@
 package dev.roster.http;
 
 import java.util.Collection;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether Roster is ready to serve (SPEC §1): the listeners are up, every app has usable keys,
- * and it is not shutting down.
+ * and it is not shutting down. Each change (ready, or not ready and why) is logged once, as the
+ * listeners come up and as the probes ask; an unchanged answer is not logged again.
  *
  * <p>An upstream that refuses an app's credentials (or rejects its requests: a wrong base URL)
  * makes Roster <em>degraded</em>, not unready:
@@ -15,8 +19,12 @@ import java.util.function.Supplier;
  * log and the {@code roster_upstream_credentials_refused} gauge, which is what to alert on.
  */
 public final class Readiness {
+  private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
+  private static final String UNKNOWN = "unknown";
+
   private final Collection<AppRuntime> apps;
   private final Supplier<String> degraded;
+  private volatile String lastReported = UNKNOWN;
   private volatile boolean listening;
   private volatile boolean draining;
 
@@ -40,14 +48,35 @@ public final class Readiness {
 
   public void listenersUp() {
     listening = true;
+    notReadyReason();
   }
 
   public void draining() {
     draining = true;
   }
 
-  /** Null when ready, else a short reason. */
+  /** Null when ready, else a short reason; logs the answer when it changed. */
   public String notReadyReason() {
+    String reason = reason();
+    if (!draining && !Objects.equals(reason, lastReported)) {
+      report(reason);
+    }
+    return reason;
+  }
+
+  private synchronized void report(String reason) {
+    if (Objects.equals(reason, lastReported)) {
+      return;
+    }
+    lastReported = reason;
+    if (reason == null) {
+      LOG.info("ready");
+    } else {
+      LOG.warn("not ready: {}", reason);
+    }
+  }
+
+  private String reason() {
     if (draining) {
       return "shutting down";
     }

@@ -1,9 +1,11 @@
 package dev.roster.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The token-verification meters of one app, tagged {@code app} and {@code outcome} only. In
@@ -18,6 +20,9 @@ public final class AuthMetrics {
    */
   public static final String JWKS_FETCHES = "roster.auth.jwks.fetches";
 
+  /** Unix time of the last successful JWKS fetch, per app: stale when it stops moving. */
+  public static final String JWKS_LAST_SUCCESS = "roster.auth.jwks.last.success";
+
   /** Verified-token cache lookups by outcome: {@code hit}, {@code miss}. */
   public static final String TOKEN_CACHE = "roster.auth.token.cache";
 
@@ -30,6 +35,8 @@ public final class AuthMetrics {
   private final Counter cacheMisses;
   private final Map<String, Counter> fetches = new ConcurrentHashMap<>();
   private final Map<String, Counter> verifications = new ConcurrentHashMap<>();
+  /** Epoch seconds of the last JWKS fetch that installed keys; 0 until one has. */
+  private final AtomicLong jwksLastSuccess = new AtomicLong();
 
   public AuthMetrics(MeterRegistry registry, String app) {
     this.registry = registry;
@@ -37,6 +44,28 @@ public final class AuthMetrics {
     // The two hot-path counters are resolved once so a cache hit costs one increment.
     this.cacheHits = counter(TOKEN_CACHE, "Verified-token cache lookups", "hit");
     this.cacheMisses = counter(TOKEN_CACHE, "Verified-token cache lookups", "miss");
+  }
+
+  /** The app these meters are tagged with. */
+  public String app() {
+    return app;
+  }
+
+  /**
+   * Registers {@code roster_auth_jwks_last_success_seconds{app}} for an app whose keys come from
+   * a JWKS (0 until a fetch has installed keys, so a JWKS never loaded reads as stale too).
+   */
+  public void jwksSource() {
+    Gauge.builder(JWKS_LAST_SUCCESS, jwksLastSuccess, AtomicLong::get)
+        .description("Unix time of the last JWKS fetch that installed keys")
+        .baseUnit("seconds")
+        .tag("app", app)
+        .register(registry);
+  }
+
+  /** Records a JWKS fetch that installed keys at {@code epochMillis}. */
+  public void jwksLoaded(long epochMillis) {
+    jwksLastSuccess.set(epochMillis / 1000);
   }
 
   public void cacheHit() {

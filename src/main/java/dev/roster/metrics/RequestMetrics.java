@@ -8,19 +8,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Requests by app, route and status ({@code roster_requests_total}). Counters are found by two
- * lookups on interned names and an index by status, so counting allocates nothing. Per-request
- * latency is in the access log rather than in a timer: a Prometheus timer costs more per request
- * than the whole cache hit it would measure (see docs/benchmarks.md); upstream latency, where
- * time is spent, has its histogram ({@code roster_upstream_latency_seconds}).
+ * lookups on interned names and an index by status, so counting allocates nothing. Latency has
+ * its own fixed-bucket histogram ({@link RequestLatency}); upstream latency has {@code
+ * roster_upstream_latency_seconds}.
  */
 public final class RequestMetrics {
   public static final String REQUESTS = "roster_requests_total";
 
   private final MeterRegistry registry;
   private final Map<String, Map<String, RouteCounters>> byApp = new ConcurrentHashMap<>();
+  private final RequestLatency latency;
 
   public RequestMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.latency = new RequestLatency(registry);
+  }
+
+  /** The request-latency histogram, timed by the router's first handler. */
+  public RequestLatency latency() {
+    return latency;
   }
 
   /** Counts one finished request; {@code app} and {@code route} are from a closed set. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.Roster;
 import dev.roster.config.ConfigLoader;
+import dev.roster.http.Readiness;
+import dev.roster.logging.LogCapture;
 import dev.roster.sim.clerk.ClerkSeed;
 import dev.roster.sim.issuer.JwksMode;
 import dev.roster.sim.issuer.TokenIssuerSimulator;
@@ -38,6 +40,7 @@ class ReadinessTest {
             + "apps:\n  acme:\n    auth:\n      jwksUrl: " + issuer.jwksUrl() + "\n"
             + "    upstreams:\n      clerk:\n        baseUrl: http://127.0.0.1:9\n"
             + "        secretKey: " + ClerkSeed.SECRET_KEY + "\n";
+    LogCapture log = LogCapture.of(Readiness.class);
     Roster roster =
         Roster.start(vertx, ConfigLoader.parse(yaml, Map.of()), time, new ByteArrayOutputStream(), 1)
             .await();
@@ -59,5 +62,10 @@ class ReadinessTest {
     assertThat(ready.bodyAsJsonObject().getString("reason")).contains("acme");
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(refused.statusCode()).isEqualTo(401);
+    client.get(roster.adminPort(), "127.0.0.1", "/health/ready").send().await();
+    assertThat(log.lines())
+        .as("said once, however often the probe asks")
+        .containsExactly("WARN not ready: app acme has no usable signing keys");
+    log.close();
   }
 }

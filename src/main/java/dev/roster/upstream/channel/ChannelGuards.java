@@ -31,7 +31,8 @@ public interface ChannelGuards {
 
       @Override
       public UpstreamHold hold(String appName, UpstreamOptions options) {
-        return new RateLimitHold(time);
+        return new RateLimitHold(
+            time, new ChannelName(appName, options.provider().wireName()));
       }
     };
   }
