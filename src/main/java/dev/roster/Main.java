@@ -37,7 +37,12 @@ public final class Main {
     int loops = Runtime.getRuntime().availableProcessors();
     demo.compose(
             environment ->
-                Roster.start(vertx, options, TimeSource.system(), System.out, loops)
+                Roster.start(
+                        vertx, options, TimeSource.system(), System.out, loops,
+                        environment == null
+                            ? null
+                            : (app, large) ->
+                                environment.pageToken(options.apps().get(app), large))
                     .onSuccess(roster -> started(vertx, options, roster, environment)))
         .onFailure(
             failure -> {

@@ -4,6 +4,8 @@ import dev.roster.config.RosterOptions;
 import dev.roster.http.AccessLogWriter;
 import dev.roster.http.AdminRoutes;
 import dev.roster.http.AppRuntime;
+import dev.roster.http.DemoRoutes;
+import dev.roster.http.DemoTokenSource;
 import dev.roster.http.PublicRoutes;
 import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
@@ -35,14 +37,21 @@ public final class Roster {
   private final Readiness readiness;
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
+  private final DemoTokenSource demoTokens;
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
   private long flushTimer;
 
-  private Roster(Vertx vertx, RosterOptions options, TimeSource time, OutputStream logTarget) {
+  private Roster(
+      Vertx vertx,
+      RosterOptions options,
+      TimeSource time,
+      OutputStream logTarget,
+      DemoTokenSource demoTokens) {
     this.vertx = vertx;
     this.options = options;
+    this.demoTokens = demoTokens;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.wiring = new AppWiring(vertx, time, registry);
     this.apps = new LinkedHashMap<>();
@@ -63,7 +72,18 @@ public final class Roster {
       TimeSource time,
       OutputStream accessLogTarget,
       int publicInstances) {
-    Roster roster = new Roster(vertx, options, time, accessLogTarget);
+    return start(vertx, options, time, accessLogTarget, publicInstances, null);
+  }
+
+  /** As above; in demo mode, {@code demoTokens} also serves the widget's demo page. */
+  public static Future<Roster> start(
+      Vertx vertx,
+      RosterOptions options,
+      TimeSource time,
+      OutputStream accessLogTarget,
+      int publicInstances,
+      DemoTokenSource demoTokens) {
+    Roster roster = new Roster(vertx, options, time, accessLogTarget, demoTokens);
     List<Future<Void>> keys = new ArrayList<>();
     roster.apps.values().forEach(app -> keys.add(app.verifier().start()));
     return Future.join(keys)
@@ -103,6 +123,14 @@ public final class Roster {
             });
   }
 
+  private io.vertx.ext.web.Router publicRouter(Vertx vertx, RequestMetrics metrics) {
+    io.vertx.ext.web.Router router = PublicRoutes.create(vertx, apps, accessLog, metrics);
+    if (demoTokens != null) {
+      DemoRoutes.install(router, apps, demoTokens);
+    }
+    return router;
+  }
+
   private Future<Void> listen(int instances) {
     RequestMetrics metrics = new RequestMetrics(registry);
     flushTimer = vertx.setPeriodic(200, id -> accessLog.flush());
@@ -119,8 +147,7 @@ public final class Roster {
         .deployVerticle(
             () -> {
               PublicServerVerticle verticle =
-                  new PublicServerVerticle(
-                      publicOptions, v -> PublicRoutes.create(v, apps, accessLog, metrics), grace);
+                  new PublicServerVerticle(publicOptions, v -> publicRouter(v, metrics), grace);
               publicServers.add(verticle);
               return verticle;
             },

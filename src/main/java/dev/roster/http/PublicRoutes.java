@@ -24,6 +24,7 @@ public final class PublicRoutes {
     router
         .route()
         .handler(new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver)));
+    router.route(WidgetHandler.PATH).handler(new WidgetHandler(resolver));
     router
         .post("/:app/webhooks/clerk")
         .handler(

@@ -1,0 +1,86 @@
+package dev.roster.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * The demo page (docs/widget.md), mounted on the public port only in demo mode: {@code GET
+ * /demo/} shows {@code <roster-members>} for a demo member of any demo app; {@code GET
+ * /demo/apps} lists the apps; {@code POST /demo/token?app=...} mints a 60-second token from the
+ * app's demo issuer, as Clerk's {@code session.getToken()} would. The page embeds no token and no
+ * secret, and is served under a strict Content-Security-Policy (no inline script or style,
+ * Trusted Types required) to show the widget needs none of those.
+ */
+public final class DemoRoutes {
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: "
+          + "http://localhost:* http://127.0.0.1:*; connect-src 'self'; base-uri 'none'; "
+          + "form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; "
+          + "trusted-types roster-demo";
+  private static final String NO_STORE = "no-store";
+  private static final String REVALIDATE = "no-cache";
+
+  private DemoRoutes() {}
+
+  /** Adds the demo routes to the public router. */
+  public static void install(
+      Router router, Map<String, AppRuntime> apps, DemoTokenSource tokens) {
+    StaticAsset page = StaticAsset.load("/dev/roster/demo/index.html", "text/html; charset=utf-8");
+    StaticAsset script = StaticAsset.load("/dev/roster/demo/demo.js", "text/javascript; charset=utf-8");
+    StaticAsset style = StaticAsset.load("/dev/roster/demo/demo.css", "text/css; charset=utf-8");
+    router.get("/demo").handler(ctx -> ctx.redirect("/demo/"));
+    router.get("/demo/").handler(ctx -> asset(ctx, page));
+    router.get("/demo/demo.js").handler(ctx -> asset(ctx, script));
+    router.get("/demo/demo.css").handler(ctx -> asset(ctx, style));
+    router.get("/demo/apps").handler(ctx -> json(ctx, appList(apps)));
+    router.post("/demo/token").handler(ctx -> token(ctx, tokens));
+  }
+
+  private static void asset(RoutingContext ctx, StaticAsset asset) {
+    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    ctx.response()
+        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("Referrer-Policy", "no-referrer");
+    AssetWriter.write(ctx, asset, REVALIDATE);
+  }
+
+  private static void token(RoutingContext ctx, DemoTokenSource tokens) {
+    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    String app = ctx.request().getParam("app");
+    JsonObject minted =
+        app == null ? null : tokens.mint(app, "true".equals(ctx.request().getParam("large")));
+    if (minted == null) {
+      ErrorWriter.write(ctx.response(), ApiError.notFound("No such demo app."));
+      return;
+    }
+    json(ctx, minted.toBuffer().toString());
+  }
+
+  private static String appList(Map<String, AppRuntime> apps) {
+    JsonArray list = new JsonArray();
+    apps.values()
+        .forEach(
+            app -> {
+              boolean clerk = app.options().clerk() != null;
+              boolean lexful = app.options().lexful() != null;
+              list.add(
+                  new JsonObject()
+                      .put("name", app.name())
+                      .put("directory", clerk && lexful ? "Clerk + Lexful" : clerk ? "Clerk" : "Lexful")
+                      .put("largeOrganisation", clerk));
+            });
+    return list.encode();
+  }
+
+  private static void json(RoutingContext ctx, String body) {
+    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, ResponseHeaders.JSON)
+        .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .end(body);
+  }
+}
