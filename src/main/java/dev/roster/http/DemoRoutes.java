@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo page (docs/widget.md), mounted on the public port only in demo mode: {@code GET
@@ -21,6 +22,12 @@ public final class DemoRoutes {
           + "http://localhost:* http://127.0.0.1:*; connect-src 'self'; base-uri 'none'; "
           + "form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; "
           + "trusted-types roster-demo";
+  private static final CompletableFuture<StaticAsset> PAGE =
+      StaticAsset.loadInBackground("/dev/roster/demo/index.html", "text/html; charset=utf-8");
+  private static final CompletableFuture<StaticAsset> SCRIPT =
+      StaticAsset.loadInBackground("/dev/roster/demo/demo.js", "text/javascript; charset=utf-8");
+  private static final CompletableFuture<StaticAsset> STYLE =
+      StaticAsset.loadInBackground("/dev/roster/demo/demo.css", "text/css; charset=utf-8");
   private static final String NO_STORE = "no-store";
   private static final String REVALIDATE = "no-cache";
 
@@ -29,18 +36,16 @@ public final class DemoRoutes {
   /** Adds the demo routes to the public router. */
   public static void install(
       Router router, Map<String, AppRuntime> apps, DemoTokenSource tokens) {
-    StaticAsset page = StaticAsset.load("/dev/roster/demo/index.html", "text/html; charset=utf-8");
-    StaticAsset script = StaticAsset.load("/dev/roster/demo/demo.js", "text/javascript; charset=utf-8");
-    StaticAsset style = StaticAsset.load("/dev/roster/demo/demo.css", "text/css; charset=utf-8");
+    router.get("/demo/").handler(ctx -> asset(ctx, PAGE));
+    // After "/demo/", which it would also match: the page's relative links need the slash.
     router.get("/demo").handler(ctx -> ctx.redirect("/demo/"));
-    router.get("/demo/").handler(ctx -> asset(ctx, page));
-    router.get("/demo/demo.js").handler(ctx -> asset(ctx, script));
-    router.get("/demo/demo.css").handler(ctx -> asset(ctx, style));
+    router.get("/demo/demo.js").handler(ctx -> asset(ctx, SCRIPT));
+    router.get("/demo/demo.css").handler(ctx -> asset(ctx, STYLE));
     router.get("/demo/apps").handler(ctx -> json(ctx, appList(apps)));
     router.post("/demo/token").handler(ctx -> token(ctx, tokens));
   }
 
-  private static void asset(RoutingContext ctx, StaticAsset asset) {
+  private static void asset(RoutingContext ctx, CompletableFuture<StaticAsset> asset) {
     ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
     ctx.response()
         .putHeader("Content-Security-Policy", CSP)

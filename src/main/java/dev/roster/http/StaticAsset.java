@@ -1,18 +1,25 @@
 package dev.roster.http;
 
-import io.vertx.core.buffer.Buffer;
+import dev.roster.encoding.Representations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A file shipped in the jar and served as-is (the widget script, the demo page): its bytes, read
- * once at start, and a strong ETag derived from them, so a new release is a new tag.
+ * A file shipped in the jar and served as-is (the widget script, the demo page): read once per
+ * process, with every compressed form (SPEC §10) made then at the highest effort, each with its
+ * strong ETag, so a new release is a new tag.
  */
-record StaticAsset(Buffer bytes, String etag, String contentType) {
+record StaticAsset(Representations representations, String contentType) {
+
+  /**
+   * Loads {@code resource} on a pool thread: compressing at the highest effort takes a few hundred
+   * milliseconds the first time (native libraries load), which must not block an event loop.
+   */
+  static CompletableFuture<StaticAsset> loadInBackground(String resource, String contentType) {
+    return CompletableFuture.supplyAsync(() -> load(resource, contentType));
+  }
 
   /** Reads {@code resource} from the classpath; a missing one is a packaging bug. */
   static StaticAsset load(String resource, String contentType) {
@@ -20,21 +27,9 @@ record StaticAsset(Buffer bytes, String etag, String contentType) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      byte[] bytes = in.readAllBytes();
-      return new StaticAsset(Buffer.buffer(bytes), etagOf(bytes), contentType);
+      return new StaticAsset(Representations.eager(in.readAllBytes()), contentType);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** {@code "<base64url of the first 18 bytes of SHA-256>"}: strong, short, quote-safe. */
-  static String etagOf(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      byte[] head = java.util.Arrays.copyOf(digest, 18);
-      return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(head) + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

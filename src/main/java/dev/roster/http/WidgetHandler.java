@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Serves the {@code <roster-members>} custom element at {@code GET|HEAD
@@ -21,13 +22,13 @@ final class WidgetHandler implements Handler<RoutingContext> {
   static final String PATH = "/:app/widget/roster-members.js";
   static final String RESOURCE = "/dev/roster/widget/roster-members.js";
   static final String CACHE_CONTROL = "public, max-age=86400";
+  private static final CompletableFuture<StaticAsset> SCRIPT =
+      StaticAsset.loadInBackground(RESOURCE, "text/javascript; charset=utf-8");
 
   private final AppResolver resolver;
-  private final StaticAsset script;
 
   WidgetHandler(AppResolver resolver) {
     this.resolver = resolver;
-    this.script = StaticAsset.load(RESOURCE, "text/javascript; charset=utf-8");
   }
 
   @Override
@@ -47,6 +48,6 @@ final class WidgetHandler implements Handler<RoutingContext> {
     ctx.response()
         .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
         .putHeader("Cross-Origin-Resource-Policy", "cross-origin");
-    AssetWriter.write(ctx, script, CACHE_CONTROL);
+    AssetWriter.write(ctx, SCRIPT, CACHE_CONTROL);
   }
 }

@@ -70,7 +70,7 @@
 .status[data-kind="error"] { background: var(--roster-error-bg, #ffebe9);
   color: var(--roster-error-fg, #82071e); }
 .status[hidden], .empty[hidden], .row[hidden], .avatar img[hidden] { display: none; }
-.viewport { position: relative; height: var(--roster-height, 420px); overflow-y: auto;
+.viewport { position: relative; max-height: var(--roster-height, 420px); overflow-y: auto;
   overscroll-behavior: contain; }
 .spacer { position: relative; width: 100%; }
 .row { position: absolute; top: 0; left: 0; right: 0; box-sizing: border-box; display: flex;
