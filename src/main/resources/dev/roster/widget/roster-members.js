@@ -348,8 +348,9 @@
       if (!this.isConnected || this._polling) {
         return;
       }
-      if (document.hidden) {
-        // Nobody is looking: the visibility listener polls again when the page is shown.
+      if (document.hidden || !this._getToken) {
+        // Nobody is looking (the visibility listener polls when the page is shown again), or
+        // the page has not given its token source yet (setting getToken polls).
         return;
       }
       const generation = this._generation;
@@ -389,7 +390,7 @@
       }
       let token = null;
       try {
-        token = this._getToken ? await this._getToken() : null;
+        token = await this._getToken();
       } catch (ignored) {
         token = null;
       }

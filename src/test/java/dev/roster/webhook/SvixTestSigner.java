@@ -13,14 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs deliveries the way Svix does, written from Svix's documentation and independent of
  * {@link SvixSignatureVerifier}, so the tests check the verifier against a second opinion.
  */
-final class SvixTestSigner {
+public final class SvixTestSigner {
   /** The demo secret shared by every helper (helper-common.md). */
-  static final String DEMO_SECRET = "whsec_cm9zdGVyLWRlbW8td2ViaG9vay1zZWNyZXQtMzJieXRlcyE=";
+  public static final String DEMO_SECRET = "whsec_cm9zdGVyLWRlbW8td2ViaG9vay1zZWNyZXQtMzJieXRlcyE=";
 
   private SvixTestSigner() {}
 
   /** One {@code v1,<base64>} entry for the given delivery. */
-  static String v1(String whsecSecret, String id, long timestampSeconds, byte[] body) {
+  public static String v1(String whsecSecret, String id, long timestampSeconds, byte[] body) {
     try {
       byte[] key = Base64.getDecoder().decode(whsecSecret.substring("whsec_".length()));
       Mac mac = Mac.getInstance("HmacSHA256");
