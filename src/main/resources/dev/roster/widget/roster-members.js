@@ -441,14 +441,14 @@
         this._setRows(body.map(toRow));
         return { status, state: 'ok', retryAfter: 0 };
       }
-      if (status === 401) {
+      const refused = { 400: 'no-org', 401: 'unauthorized', 403: 'forbidden', 404: 'forbidden' };
+      if (refused[status]) {
+        // The caller may no longer see this list: show none of it.
         this._etag = null;
         this._setRows([]);
-        return { status, state: 'unauthorized', retryAfter };
+        return { status, state: refused[status], retryAfter };
       }
-      const state = {
-        400: 'no-org', 403: 'forbidden', 404: 'forbidden', 429: 'rate-limited', 503: 'unavailable',
-      }[status] || 'error';
+      const state = { 429: 'rate-limited', 503: 'unavailable' }[status] || 'error';
       return { status, state, retryAfter };
     }
 

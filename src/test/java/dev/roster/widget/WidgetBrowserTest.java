@@ -9,10 +9,12 @@ import static dev.roster.sim.clerk.ClerkSeed.BIG_ORG_MEMBER_COUNT;
 import static dev.roster.sim.clerk.ClerkSeed.EMPTY_ORG_ADMIN_ID;
 import static dev.roster.sim.clerk.ClerkSeed.EMPTY_ORG_ID;
 import static dev.roster.sim.clerk.ClerkSeed.GLOBEX_ORG_ID;
+import static dev.roster.sim.clerk.ClerkSeed.NO_ORG_USER_ID;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sim.fault.Fault;
+import dev.roster.sim.issuer.TokenSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -243,11 +245,19 @@ class WidgetBrowserTest {
   }
 
   @Test
-  void withoutAValidTokenItSaysSoAndShowsNobody() {
+  void withoutAValidTokenOrAnOrganisationItSaysSoAndShowsNobody() {
     open("not-a-token", "0.3", null);
     Deadline.await("a 401", ofSeconds(15), () -> statuses().contains(401L));
     assertThat(part("status"))
         .isEqualTo("Your session has expired or is not valid here. Sign in again.");
+    assertThat(rows()).isEmpty();
+
+    String noOrganisation =
+        harness.issuer.issue(
+            TokenSpec.forSubject(NO_ORG_USER_ID).lifetime(java.time.Duration.ofHours(1)));
+    open(noOrganisation, "0.3", null);
+    Deadline.await("a 400", ofSeconds(15), () -> statuses().contains(400L));
+    assertThat(part("status")).isEqualTo("Choose an organisation to see its members.");
     assertThat(rows()).isEmpty();
 
     open(null, "0.3", null);
