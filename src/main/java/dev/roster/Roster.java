@@ -4,7 +4,6 @@ import dev.roster.config.RosterOptions;
 import dev.roster.http.AccessLogWriter;
 import dev.roster.http.AdminRoutes;
 import dev.roster.http.AppRuntime;
-import dev.roster.http.DemoRoutes;
 import dev.roster.http.DemoTokenSource;
 import dev.roster.http.PublicRoutes;
 import dev.roster.http.PublicServerVerticle;
@@ -41,7 +40,6 @@ public final class Roster {
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
-  private long flushTimer;
 
   private Roster(
       Vertx vertx,
@@ -99,7 +97,7 @@ public final class Roster {
     return adminServer.actualPort();
   }
 
-  /** Pushes buffered access-log lines out now (they are also flushed every 200 ms). */
+  /** Pushes buffered access-log lines out now (a writer thread also does so every 200 ms). */
   public void flushAccessLog() {
     accessLog.flush();
   }
@@ -115,25 +113,16 @@ public final class Roster {
     return draining
         .transform(
             ignored -> {
-              vertx.cancelTimer(flushTimer);
-              accessLog.flush();
+              // Every line of every request answered so far is written before the process ends.
+              accessLog.close();
               wiring.channels().forEach(c -> c.close());
               apps.values().forEach(app -> app.verifier().close());
               return adminServer == null ? Future.<Void>succeededFuture() : adminServer.close();
             });
   }
 
-  private io.vertx.ext.web.Router publicRouter(Vertx vertx, RequestMetrics metrics) {
-    io.vertx.ext.web.Router router = PublicRoutes.create(vertx, apps, accessLog, metrics);
-    if (demoTokens != null) {
-      DemoRoutes.install(router, apps, demoTokens);
-    }
-    return router;
-  }
-
   private Future<Void> listen(int instances) {
     RequestMetrics metrics = new RequestMetrics(registry);
-    flushTimer = vertx.setPeriodic(200, id -> accessLog.flush());
     HttpServerOptions publicOptions =
         new HttpServerOptions()
             .setHost(options.server().host())
@@ -147,7 +136,13 @@ public final class Roster {
         .deployVerticle(
             () -> {
               PublicServerVerticle verticle =
-                  new PublicServerVerticle(publicOptions, v -> publicRouter(v, metrics), grace);
+                  new PublicServerVerticle(
+                      publicOptions,
+                      v ->
+                          PublicRoutes.handler(
+                              v, apps, accessLog, metrics, options.server().trustedProxies(),
+                              demoTokens),
+                      grace);
               publicServers.add(verticle);
               return verticle;
             },
@@ -162,7 +157,8 @@ public final class Roster {
                           .setPort(options.admin().port()))
                   .requestHandler(
                       AdminRoutes.create(
-                          vertx, apps, registry, readiness, options.admin().token()))
+                          vertx, apps, registry, readiness, options.admin().token(), accessLog,
+                          options.server().trustedProxies()))
                   .listen();
             })
         .map(

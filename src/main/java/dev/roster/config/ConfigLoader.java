@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -110,11 +112,20 @@ public final class ConfigLoader {
   }
 
   private static ServerOptions server(Section s) {
-    s.allowOnly("host", "port", "shutdownGrace");
+    s.allowOnly("host", "port", "shutdownGrace", "trustedProxies");
+    List<AddressRange> proxies = new ArrayList<>();
+    for (String entry : s.strings("trustedProxies", List.of())) {
+      try {
+        proxies.add(AddressRange.parse(entry));
+      } catch (IllegalArgumentException e) {
+        throw s.fail("trustedProxies", "'" + entry + "': " + e.getMessage());
+      }
+    }
     return new ServerOptions(
         s.string("host", ServerOptions.DEFAULT_HOST),
         s.integer("port", ServerOptions.DEFAULT_PORT, 0, 65535),
-        s.duration("shutdownGrace", ServerOptions.DEFAULT_SHUTDOWN_GRACE, false));
+        s.duration("shutdownGrace", ServerOptions.DEFAULT_SHUTDOWN_GRACE, false),
+        proxies);
   }
 
   private static AdminOptions admin(Section s) {

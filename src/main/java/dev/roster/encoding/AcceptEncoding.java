@@ -19,6 +19,20 @@ public final class AcceptEncoding {
 
   private AcceptEncoding() {}
 
+  /**
+   * Loads the native compression libraries now, at start, rather than on the first request that
+   * asks for {@code br} or {@code zstd}; returns the codings available on this platform.
+   */
+  public static java.util.List<ContentCoding> load() {
+    java.util.List<ContentCoding> available = new java.util.ArrayList<>();
+    for (ContentCoding coding : ContentCoding.values()) {
+      if (Compressor.available(coding)) {
+        available.add(coding);
+      }
+    }
+    return available;
+  }
+
   /** The coding to send for this {@code Accept-Encoding} value (null: the header is absent). */
   public static ContentCoding choose(String header) {
     if (header == null || header.isEmpty()) {

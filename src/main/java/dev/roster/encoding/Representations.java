@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * forms when it is made (the cache counts that reservation in its weight), and a form that would
  * not fit in what is left, or that is no smaller than the identity, is not kept; that coding is
  * then answered with the identity. For JSON the three forms together take well under the size of
- * the identity, so a reservation of the identity's size is almost never exceeded.
+ * the identity (a 1.2 KB user: about 2 KB for all three, with their overhead), so a reservation
+ * of the identity's size plus {@value #RESERVE_FLOOR} bytes is almost never exceeded.
  *
  * <p>Thread-safe: several event loops may ask for the same form at once; each form is made once
  * (see {@link Variants}).
@@ -24,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class Representations {
   /** SPEC §10: answers under 1 KB are not compressed. */
   public static final int MIN_COMPRESSED = 1024;
+
+  /** Reserved beyond the identity's size for the compressed forms of one answer. */
+  static final int RESERVE_FLOOR = 2048;
+
+  /** What one kept form costs beyond its bytes: its object, ETag and header values. */
+  static final int FORM_OVERHEAD = 160;
 
   private final Representation identity;
   private final Effort effort;
@@ -35,6 +42,7 @@ public final class Representations {
     this.identity = identity;
     this.effort = effort;
     this.reserve = compressible(identity) ? reserve : 0;
+    // An answer too small to compress, or made for one request, reserves nothing.
     this.reserveLeft = new AtomicLong(this.reserve);
     this.forms = new AtomicReferenceArray<>(ContentCoding.values().length);
     forms.set(ContentCoding.IDENTITY.ordinal(), identity);
@@ -42,12 +50,19 @@ public final class Representations {
 
   /**
    * Representations of answer bytes made at run time, compressed lazily, reserving as much again
-   * as the identity for the compressed forms.
+   * as the identity, plus {@value #RESERVE_FLOOR} bytes, for the compressed forms (small answers
+   * compress least).
    */
   public static Representations of(Buffer bytes) {
     return new Representations(
         new Representation(ContentCoding.IDENTITY, bytes, etagOf(bytes)), Effort.DYNAMIC,
-        bytes.length());
+        bytes.length() + RESERVE_FLOOR);
+  }
+
+  /** Representations of bytes made for one request only: the identity, never compressed. */
+  public static Representations uncompressed(Buffer bytes) {
+    return new Representations(
+        new Representation(ContentCoding.IDENTITY, bytes, etagOf(bytes)), Effort.DYNAMIC, 0);
   }
 
   /**

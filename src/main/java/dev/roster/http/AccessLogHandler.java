@@ -1,63 +1,40 @@
 package dev.roster.http;
 
-import dev.roster.cache.CacheOutcome;
-import dev.roster.metrics.RequestMetrics;
-import dev.roster.metrics.RequestScope;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The first handler of the public router: gives the request its id, and as the response head is
- * written, writes one JSON access-log line (SPEC §7) and the request metrics. The line holds no
- * token, secret, email or metadata: only ids Roster assigned, the app and route names from the
- * configuration, status, latency, cache status and upstream calls.
+ * The first handler of a router (the public port's routes other than the two user routes, and
+ * the admin port's purges): gives the request its id and its {@link AccessRecord}, which writes
+ * the access-log line (SPEC §7) and the request metrics as the response head goes out.
  */
 final class AccessLogHandler implements Handler<RoutingContext> {
-  static final String ROUTE_KEY = "roster.route";
-  private static final String[] CACHE_NAMES = cacheNames();
+  private static final String KEY = "roster.access";
 
-  private final AccessLogWriter writer;
-  private final RequestMetrics metrics;
+  private final AccessLog log;
 
-  AccessLogHandler(AccessLogWriter writer, RequestMetrics metrics) {
-    this.writer = writer;
-    this.metrics = metrics;
-  }
-
-  private static String[] cacheNames() {
-    CacheOutcome[] outcomes = CacheOutcome.values();
-    String[] names = new String[outcomes.length];
-    for (CacheOutcome outcome : outcomes) {
-      names[outcome.ordinal()] = outcome.name().toLowerCase(java.util.Locale.ROOT);
-    }
-    return names;
+  AccessLogHandler(AccessLog log) {
+    this.log = log;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    long started = System.nanoTime();
-    String requestId = RequestIds.assign(ctx);
-    // Logged as the response head goes out: every value is known by then, and the line is
-    // written before the client can see the answer.
-    ctx.addHeadersEndHandler(
-        ignored -> {
-          long nanos = System.nanoTime() - started;
-          int status = ctx.response().getStatusCode();
-          String app = ctx.get(AppResolver.APP_KEY, "unknown");
-          String route = ctx.get(ROUTE_KEY, "other");
-          CacheOutcome outcome = ctx.get(AnswerWriter.CACHE_STATUS_KEY);
-          metrics.record(app, route, status);
-          writer.write(
-              AccessLogLine.format(
-                  requestId,
-                  app,
-                  route,
-                  ctx.request().method().name(),
-                  status,
-                  nanos,
-                  outcome == null ? "none" : CACHE_NAMES[outcome.ordinal()],
-                  RequestScope.upstreamCalls()));
-        });
+    AccessRecord record = new AccessRecord(ctx.request(), log);
+    ctx.put(KEY, record);
+    ctx.addHeadersEndHandler(record);
     ctx.next();
+  }
+
+  /** The record of a request that went through this handler, or null. */
+  static AccessRecord record(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  /** Names the route of the request in its log line. */
+  static void route(RoutingContext ctx, String route) {
+    AccessRecord record = record(ctx);
+    if (record != null) {
+      record.route = route;
+    }
   }
 }

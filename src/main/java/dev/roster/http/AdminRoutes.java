@@ -1,5 +1,6 @@
 package dev.roster.http;
 
+import dev.roster.config.AddressRange;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 
 /** The admin port's route table: metrics, health, cache purges (SPEC §1). */
@@ -23,7 +25,29 @@ public final class AdminRoutes {
       PrometheusMeterRegistry registry,
       Readiness readiness,
       String adminToken) {
+    return create(vertx, apps, registry, readiness, adminToken, null, List.of());
+  }
+
+  /**
+   * @param accessLog where purges are logged (one access-log line each, route {@code
+   *     purge_user}, {@code purge_org} or {@code purge_app}); null logs none. Metrics scrapes and
+   *     health probes are not logged: they would drown the lines that matter.
+   */
+  public static Router create(
+      Vertx vertx,
+      Map<String, AppRuntime> apps,
+      PrometheusMeterRegistry registry,
+      Readiness readiness,
+      String adminToken,
+      AccessLogWriter accessLog,
+      List<AddressRange> trustedProxies) {
     Router router = Router.router(vertx);
+    if (accessLog != null) {
+      router
+          .route("/cache/*")
+          .handler(new AccessLogHandler(
+              new AccessLog(accessLog, null, new ClientAddress(trustedProxies))));
+    }
     router
         .get("/metrics")
         .handler(
@@ -35,16 +59,28 @@ public final class AdminRoutes {
     router.get("/health/ready").handler(ctx -> health(ctx, readiness.notReadyReason()));
     router
         .delete("/cache/:app/users/:id")
-        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.directory().evictUser(ctx.pathParam("id"))));
+        .handler(
+            ctx -> {
+              AccessLogHandler.route(ctx, "purge_user");
+              purge(ctx, apps, adminToken, app -> app.directory().evictUser(ctx.pathParam("id")));
+            });
     router
         .delete("/cache/:app/orgs/:orgId")
         .handler(
-            ctx ->
-                purge(ctx, apps, adminToken, app -> app.directory().membersChanged(ctx.pathParam("orgId"))));
+            ctx -> {
+              AccessLogHandler.route(ctx, "purge_org");
+              purge(
+                  ctx, apps, adminToken,
+                  app -> app.directory().membersChanged(ctx.pathParam("orgId")));
+            });
     router
         .delete("/cache/:app")
-        .handler(ctx -> purge(ctx, apps, adminToken, app -> app.directory().clear()));
-    RouterErrors.install(router);
+        .handler(
+            ctx -> {
+              AccessLogHandler.route(ctx, "purge_app");
+              purge(ctx, apps, adminToken, app -> app.directory().clear());
+            });
+    RouterErrors.install(router, path -> path.startsWith("/cache/") ? "DELETE" : "GET");
     return router;
   }
 
@@ -75,6 +111,10 @@ public final class AdminRoutes {
     if (app == null) {
       ErrorWriter.write(ctx.response(), ApiError.notFound("No such app."));
       return;
+    }
+    AccessRecord record = AccessLogHandler.record(ctx);
+    if (record != null) {
+      record.app = app.name();
     }
     action.accept(app);
     ctx.response().setStatusCode(204).end();

@@ -1,31 +1,76 @@
 package dev.roster.http;
 
+import dev.roster.encoding.AcceptEncoding;
+import dev.roster.encoding.ContentCoding;
+import dev.roster.encoding.Representation;
+import dev.roster.encoding.Representations;
 import dev.roster.lookup.Answer;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 
-/** Writes a successful answer: ready-made bytes plus a few headers, or a 304. */
+/**
+ * Writes a successful answer: the representation the request's {@code Accept-Encoding} chooses
+ * (SPEC §10), with header values made once per representation, or a 304 when {@code
+ * If-None-Match} names that representation's ETag. A compressed form not made yet is made once:
+ * on the event loop when the answer is small, else on a worker thread, the request waiting.
+ */
 final class AnswerWriter {
-  static final String CACHE_STATUS_KEY = "roster.cacheStatus";
+  /** Answers up to this size are compressed on the event loop (tens of microseconds). */
+  static final int INLINE_COMPRESSION_LIMIT = 32 * 1024;
 
   private AnswerWriter() {}
 
-  static void write(RoutingContext ctx, Answer answer, boolean withTotal) {
-    HttpServerResponse response = ctx.response();
+  static void write(AccessRecord record, Answer answer, boolean withTotal) {
+    HttpServerResponse response = record.request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    ResponseHeaders.apply(response.headers(), answer);
-    if (withTotal) {
-      response.headers().set(ResponseHeaders.TOTAL_COUNT, Integer.toString(answer.totalCount()));
-    }
-    ctx.put(CACHE_STATUS_KEY, answer.outcome());
-    String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ResponseHeaders.notModified(ifNoneMatch, answer.body().etag())) {
-      response.setStatusCode(304).end();
+    record.outcome = answer.outcome();
+    Representations forms = answer.body().representations();
+    ContentCoding coding =
+        forms.compressible() ? AcceptEncoding.choose(record.acceptEncoding()) : ContentCoding.IDENTITY;
+    Representation ready = forms.ready(coding);
+    if (ready != null) {
+      send(record, answer, ready, withTotal);
+    } else if (forms.identity().bytes().length() <= INLINE_COMPRESSION_LIMIT
+        || Vertx.currentContext() == null) {
+      send(record, answer, forms.make(coding), withTotal);
     } else {
-      response.end(answer.body().bytes());
+      Vertx.currentContext()
+          .executeBlocking(() -> forms.make(coding), false)
+          .onComplete(
+              (made, failure) ->
+                  send(record, answer, failure == null ? made : forms.identity(), withTotal));
+    }
+  }
+
+  private static void send(
+      AccessRecord record, Answer answer, Representation form, boolean withTotal) {
+    HttpServerRequest request = record.request;
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    ResponseHeaders.apply(response.headers(), answer, form);
+    if (withTotal) {
+      response.headers().add(ResponseHeaders.TOTAL_COUNT, Integer.toString(answer.totalCount()));
+    }
+    if (ResponseHeaders.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), form.etag())) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    if (form.coding().compressed()) {
+      response.headers().add(HttpHeaders.CONTENT_ENCODING, form.coding().headerValue());
+    }
+    // Set here, not left to Vert.x: a HEAD answer carries the length its GET would have.
+    response.headers().add(HttpHeaders.CONTENT_LENGTH, form.contentLength());
+    if (request.method() == HttpMethod.HEAD) {
+      response.end();
+    } else {
+      response.end(form.bytes());
     }
   }
 }

@@ -3,13 +3,12 @@ package dev.roster.http;
 import dev.roster.auth.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /** Finds the app a public request names and authenticates its caller. */
 final class AppResolver {
-  static final String APP_KEY = "roster.app";
-
   private final Map<String, AppRuntime> apps;
 
   AppResolver(Map<String, AppRuntime> apps) {
@@ -18,24 +17,38 @@ final class AppResolver {
 
   /** The app named by the path's {@code :app} parameter, or null after answering 404. */
   AppRuntime resolve(RoutingContext ctx) {
-    return resolve(ctx, ctx.pathParam("app"));
-  }
-
-  /** The app named {@code name}, or null after answering 404. */
-  AppRuntime resolve(RoutingContext ctx, String name) {
-    AppRuntime app = name == null ? null : apps.get(name);
+    AppRuntime app = find(ctx.pathParam("app"));
     if (app == null) {
       ErrorWriter.write(ctx.response(), ApiError.notFound("No such app or route."));
       return null;
     }
-    ctx.put(APP_KEY, app.name());
+    AccessRecord record = AccessLogHandler.record(ctx);
+    if (record != null) {
+      record.app = app.name();
+    }
     return app;
   }
 
+  /** The app named {@code name}, or null after answering 404. */
+  AppRuntime resolve(AccessRecord record, String name) {
+    AppRuntime app = find(name);
+    if (app == null) {
+      ErrorWriter.write(record.request.response(), ApiError.notFound("No such app or route."));
+      return null;
+    }
+    record.app = app.name();
+    return app;
+  }
+
+  /** The app named {@code name}, or null. */
+  AppRuntime find(String name) {
+    return name == null ? null : apps.get(name);
+  }
+
   /** Verifies the bearer token against the app's key source, then the caller's rate. */
-  Future<Caller> authenticate(RoutingContext ctx, AppRuntime app) {
+  Future<Caller> authenticate(HttpServerRequest request, AppRuntime app) {
     return app.verifier()
-        .verify(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+        .verify(request.getHeader(HttpHeaders.AUTHORIZATION))
         .compose(caller -> withinRate(app, caller));
   }
 

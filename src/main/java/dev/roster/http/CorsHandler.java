@@ -56,42 +56,64 @@ public final class CorsHandler implements Handler<RoutingContext> {
     }
     String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     if (request.method() == HttpMethod.OPTIONS && requestedMethod != null) {
-      answerPreflight(ctx, policy, origin, requestedMethod);
+      answerPreflight(ctx.request(), policy, origin, requestedMethod);
       return;
     }
     String allowOrigin = policy.allowOrigin(origin);
-    ctx.addHeadersEndHandler(
-        ignored -> {
-          MultiMap headers = ctx.response().headers();
-          addVary(headers, "Origin");
-          if (allowOrigin != null) {
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
-            headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS);
-          }
-        });
+    ctx.addHeadersEndHandler(ignored -> decorate(ctx.response().headers(), allowOrigin));
     ctx.next();
   }
 
   private static void answerPreflight(
-      RoutingContext ctx, CorsPolicy policy, String origin, String requestedMethod) {
-    MultiMap headers = ctx.response().headers();
+      HttpServerRequest request, CorsPolicy policy, String origin, String requestedMethod) {
+    MultiMap headers = request.response().headers();
     headers.set(HttpHeaders.VARY, PREFLIGHT_VARY);
     String allowOrigin = policy.allowOrigin(origin);
     if (allowOrigin != null && policy.allowsMethod(requestedMethod)) {
       headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
       headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS);
       String allowHeaders =
-          policy.allowHeaders(ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
+          policy.allowHeaders(request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
       if (allowHeaders != null) {
         headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowHeaders);
       }
       headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, MAX_AGE);
     }
-    ctx.response().setStatusCode(204).end();
+    request.response().setStatusCode(204).end();
+  }
+
+  /**
+   * Adds what a non-preflight answer to an origin carries: {@code Vary: Origin}, and when the
+   * origin is allowed ({@code allowOrigin} non-null) the allow and expose headers.
+   */
+  static void decorate(MultiMap headers, String allowOrigin) {
+    addVary(headers, "Origin");
+    if (allowOrigin != null) {
+      headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
+      headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS);
+    }
+  }
+
+  /**
+   * CORS for a request on the router-less user routes: answers a preflight (true), or marks
+   * {@code record} so its answer gets the CORS headers (false: go on answering).
+   */
+  static boolean apply(CorsPolicy policy, HttpServerRequest request, AccessRecord record) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin == null || origin.isEmpty() || policy == null) {
+      return false;
+    }
+    String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+    if (request.method() == HttpMethod.OPTIONS && requestedMethod != null) {
+      answerPreflight(request, policy, origin, requestedMethod);
+      return true;
+    }
+    record.cors(policy.allowOrigin(origin));
+    return false;
   }
 
   /** Adds a token to {@code Vary} without losing what other handlers put there. */
-  private static void addVary(MultiMap headers, String token) {
+  static void addVary(MultiMap headers, String token) {
     String vary = headers.get(HttpHeaders.VARY);
     if (vary == null || vary.isBlank()) {
       headers.set(HttpHeaders.VARY, token);

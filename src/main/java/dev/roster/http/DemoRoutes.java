@@ -46,7 +46,7 @@ public final class DemoRoutes {
   }
 
   private static void asset(RoutingContext ctx, CompletableFuture<StaticAsset> asset) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    AccessLogHandler.route(ctx, "demo");
     ctx.response()
         .putHeader("Content-Security-Policy", CSP)
         .putHeader("Referrer-Policy", "no-referrer");
@@ -54,7 +54,7 @@ public final class DemoRoutes {
   }
 
   private static void token(RoutingContext ctx, DemoTokenSource tokens) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    AccessLogHandler.route(ctx, "demo");
     String app = ctx.request().getParam("app");
     JsonObject minted =
         app == null ? null : tokens.mint(app, "true".equals(ctx.request().getParam("large")));
@@ -82,7 +82,7 @@ public final class DemoRoutes {
   }
 
   private static void json(RoutingContext ctx, String body) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "demo");
+    AccessLogHandler.route(ctx, "demo");
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, ResponseHeaders.JSON)
         .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)

@@ -76,6 +76,8 @@ public final class ErrorWriter {
     response.headers().set(HttpHeaders.CONTENT_TYPE, JSON);
     response.headers().set(ResponseHeaders.CACHE_STATUS, cacheStatus);
     response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+    // Set here, not left to Vert.x: a HEAD answer carries the length its GET would have.
+    response.headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()));
     response.end(body);
   }
 

@@ -5,7 +5,6 @@ import dev.roster.lookup.Answer;
 import dev.roster.model.UserIds;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,27 +25,28 @@ final class MembersHandler {
   }
 
   /** Answers for app {@code appName} (already percent-decoded). */
-  void handle(RoutingContext ctx, String appName) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "users");
-    AppRuntime app = apps.resolve(ctx, appName);
+  void handle(AccessRecord record, String appName) {
+    record.route = "users";
+    AppRuntime app = apps.resolve(record, appName);
     if (app == null) {
       return;
     }
     Query query;
     try {
-      query = Query.parse(ctx.queryParams());
+      // No query string (a widget polling the whole list): no parameters to decode.
+      query = record.request.query() == null ? Query.ALL : Query.parse(record.request.params(true));
     } catch (ApiError error) {
-      ErrorWriter.write(ctx.response(), error);
+      ErrorWriter.write(record.request.response(), error);
       return;
     }
-    apps.authenticate(ctx, app)
+    apps.authenticate(record.request, app)
         .compose(caller -> answer(app, caller, query))
         .onComplete(
             (answer, failure) -> {
               if (failure != null) {
-                ErrorWriter.write(ctx.response(), failure, RequestIds.of(ctx));
+                ErrorWriter.write(record.request.response(), failure, record.requestId);
               } else {
-                AnswerWriter.write(ctx, answer, true);
+                AnswerWriter.write(record, answer, true);
               }
             });
   }
@@ -64,6 +64,8 @@ final class MembersHandler {
 
   /** The validated query: ids (null when absent), offset, limit (null: all). */
   record Query(List<String> ids, int offset, Integer limit) {
+    static final Query ALL = new Query(null, 0, null);
+
     static Query parse(MultiMap params) {
       Integer limit = number(params, "limit", 1, MAX_LIMIT);
       Integer offset = number(params, "offset", 0, Integer.MAX_VALUE);

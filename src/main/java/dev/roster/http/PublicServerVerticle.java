@@ -3,8 +3,9 @@ package dev.roster.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Function;
 
 /**
@@ -14,12 +15,14 @@ import java.util.function.Function;
  */
 public final class PublicServerVerticle extends VerticleBase {
   private final HttpServerOptions options;
-  private final Function<io.vertx.core.Vertx, Router> routes;
+  private final Function<io.vertx.core.Vertx, ? extends Handler<HttpServerRequest>> routes;
   private final long shutdownGraceMillis;
   private HttpServer server;
 
   public PublicServerVerticle(
-      HttpServerOptions options, Function<io.vertx.core.Vertx, Router> routes, long graceMillis) {
+      HttpServerOptions options,
+      Function<io.vertx.core.Vertx, ? extends Handler<HttpServerRequest>> routes,
+      long graceMillis) {
     this.options = options;
     this.routes = routes;
     this.shutdownGraceMillis = graceMillis;

@@ -1,19 +1,24 @@
 package dev.roster.http;
 
 import dev.roster.cache.CacheOutcome;
+import dev.roster.encoding.Representation;
 import dev.roster.lookup.Answer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag.
- * Values for the common freshness counts are made once and reused, pre-validated.
+ * The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag, and
+ * {@code Vary: Accept-Encoding} (every answer of the two compressible routes carries it, SPEC
+ * §10). Values for the common freshness counts are made once and reused, pre-validated; the
+ * ETag and length values are made once per representation. {@link #cacheStatus} is the one
+ * place a {@code Cache-Status} value is built.
  */
 public final class ResponseHeaders {
   public static final CharSequence CACHE_STATUS = HttpHeaders.createOptimized("Cache-Status");
   public static final CharSequence TOTAL_COUNT = HttpHeaders.createOptimized("X-Total-Count");
   static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
   private static final int TABLE_SIZE = 3601;
   private static final AtomicReferenceArray<CharSequence> CONTROL =
       new AtomicReferenceArray<>(TABLE_SIZE);
@@ -25,9 +30,10 @@ public final class ResponseHeaders {
   private ResponseHeaders() {}
 
   /** Adds the headers every 200 or 304 answer carries (to a response that has none of them). */
-  static void apply(MultiMap headers, Answer answer) {
+  static void apply(MultiMap headers, Answer answer, Representation form) {
     headers.add(HttpHeaders.CONTENT_TYPE, JSON);
-    headers.add(HttpHeaders.ETAG, answer.body().etagHeader());
+    headers.add(HttpHeaders.VARY, VARY_ENCODING);
+    headers.add(HttpHeaders.ETAG, form.etagHeader());
     headers.add(HttpHeaders.CACHE_CONTROL, cacheControl(answer.ttlSeconds()));
     headers.add(CACHE_STATUS, cacheStatus(answer.outcome(), answer.ttlSeconds()));
   }

@@ -3,8 +3,10 @@ package dev.roster.http;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.util.function.Function;
 
 /**
  * Puts the contract's error envelope on the answers Vert.x itself gives: no route (404), wrong
@@ -15,6 +17,14 @@ final class RouterErrors {
   private RouterErrors() {}
 
   static void install(Router router) {
+    install(router, path -> null);
+  }
+
+  /**
+   * @param allowed the {@code Allow} value of a path's route (RFC 9110: a 405 lists the methods
+   *     the route has), or null when unknown
+   */
+  static void install(Router router, Function<String, String> allowed) {
     router.errorHandler(
         400,
         ctx -> ErrorWriter.write(ctx.response(), ApiError.validation("The request is malformed.")));
@@ -22,10 +32,15 @@ final class RouterErrors {
         404, ctx -> ErrorWriter.write(ctx.response(), ApiError.notFound("No such app or route.")));
     router.errorHandler(
         405,
-        ctx ->
-            ErrorWriter.write(
-                ctx.response(),
-                new ApiError(405, "METHOD_NOT_ALLOWED", "This method is not allowed on this route.")));
+        ctx -> {
+          String allow = allowed.apply(ctx.normalizedPath());
+          if (allow != null) {
+            ctx.response().headers().set(HttpHeaders.ALLOW, allow);
+          }
+          ErrorWriter.write(
+              ctx.response(),
+              new ApiError(405, "METHOD_NOT_ALLOWED", "This method is not allowed on this route."));
+        });
     router.errorHandler(
         413,
         ctx ->

@@ -1,7 +1,6 @@
 package dev.roster.http;
 
 import dev.roster.model.UserIds;
-import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /{app}/v1/users/{id}}: one user, full shape. */
 final class UserHandler {
@@ -12,26 +11,26 @@ final class UserHandler {
   }
 
   /** Answers for app {@code appName} and user {@code id}, both already percent-decoded. */
-  void handle(RoutingContext ctx, String appName, String id) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "user");
-    AppRuntime app = apps.resolve(ctx, appName);
+  void handle(AccessRecord record, String appName, String id) {
+    record.route = "user";
+    AppRuntime app = apps.resolve(record, appName);
     if (app == null) {
       return;
     }
     if (!UserIds.isValid(id)) {
       ErrorWriter.write(
-          ctx.response(),
+          record.request.response(),
           ApiError.validation("The user id is malformed: expected user_<alphanumerics> or a UUID."));
       return;
     }
-    apps.authenticate(ctx, app)
+    apps.authenticate(record.request, app)
         .compose(caller -> app.directory().getUser(caller, id))
         .onComplete(
             (answer, failure) -> {
               if (failure != null) {
-                ErrorWriter.write(ctx.response(), failure, RequestIds.of(ctx));
+                ErrorWriter.write(record.request.response(), failure, record.requestId);
               } else {
-                AnswerWriter.write(ctx, answer, false);
+                AnswerWriter.write(record, answer, false);
               }
             });
   }

@@ -20,7 +20,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "webhook");
+    AccessLogHandler.route(ctx, "webhook");
     AppRuntime app = apps.resolve(ctx);
     if (app == null) {
       return;

@@ -33,7 +33,7 @@ final class WidgetHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(AccessLogHandler.ROUTE_KEY, "widget");
+    AccessLogHandler.route(ctx, "widget");
     HttpMethod method = ctx.request().method();
     if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
       ctx.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD");

@@ -132,7 +132,7 @@ public final class AppDirectory implements DirectoryChanges {
     } else {
       int from = Math.min(offset, size);
       int to = limit == null ? size : (int) Math.min((long) from + limit, size);
-      body = MemberList.encode(list.orgId(), list.members(), from, to);
+      body = list.page(from, to);
     }
     return Answers.of(body, org, null, space, size);
   }
@@ -201,7 +201,8 @@ public final class AppDirectory implements DirectoryChanges {
         current.add(new Member(entry.value().user(), member.orgId(), member.role()));
       }
     }
-    ResponseBody body = MemberList.encode(org.value().orgId(), current, 0, current.size());
+    ResponseBody body =
+        ResponseBody.once(MemberList.json(org.value().orgId(), current, 0, current.size()));
     Answer answer = Answers.of(body, org, null, space, current.size());
     return fetched ? Answers.fetched(answer) : answer;
   }

@@ -13,7 +13,8 @@ import java.util.Map;
  * What the org region holds: one organisation's members sorted by {@code createdAt} then id
  * (SPEC §2.2: the upstream order is not stable), indexed by id, with the whole list ready-made.
  */
-record MemberList(String orgId, List<Member> members, Map<String, Member> byId, ResponseBody all) {
+record MemberList(
+    String orgId, List<Member> members, Map<String, Member> byId, ResponseBody all, PageCache pages) {
   private static final Comparator<Member> ORDER =
       Comparator.comparingLong((Member m) -> m.user().createdAt())
           .thenComparing(m -> m.user().id());
@@ -25,17 +26,30 @@ record MemberList(String orgId, List<Member> members, Map<String, Member> byId, 
     }
     List<Member> sorted = new ArrayList<>(byId.values());
     sorted.sort(ORDER);
-    return new MemberList(orgId, List.copyOf(sorted), Map.copyOf(byId), encode(orgId, sorted, 0, sorted.size()));
+    ResponseBody all = encode(orgId, sorted, 0, sorted.size());
+    // Pages together may hold as much again as the whole list (each with its compressed forms).
+    PageCache pages = new PageCache(2L * all.bytes().length() + 4096);
+    return new MemberList(orgId, List.copyOf(sorted), Map.copyOf(byId), all, pages);
   }
 
-  /** The summaries of {@code members[from, to)} as a JSON array body. */
+  /** The cached body of {@code members[from, to)}, made on the first ask. */
+  ResponseBody page(int from, int to) {
+    return pages.page(from, to, () -> encode(orgId, members, from, to));
+  }
+
+  /** The summaries of {@code members[from, to)} as a JSON array body, to be cached. */
   static ResponseBody encode(String orgId, List<Member> members, int from, int to) {
+    return ResponseBody.of(json(orgId, members, from, to));
+  }
+
+  /** The summaries of {@code members[from, to)} as JSON bytes. */
+  static io.vertx.core.buffer.Buffer json(String orgId, List<Member> members, int from, int to) {
     JsonArray array = new JsonArray(new ArrayList<>(Math.max(0, to - from)));
     for (int i = from; i < to; i++) {
       Member m = members.get(i);
       array.add(UserJsonMapper.summary(m.user(), m.role(), orgId));
     }
-    return ResponseBody.of(array.toBuffer());
+    return array.toBuffer();
   }
 
   boolean contains(String userId) {
@@ -56,6 +70,7 @@ record MemberList(String orgId, List<Member> members, Map<String, Member> byId, 
   }
 
   long weight() {
-    return 256 + all.weight() * 3L;
+    // The decoded members take about twice the list's JSON; the body counts its own reservation.
+    return 256 + all.weight() + 2L * all.bytes().length() + pages.budget();
   }
 }

@@ -1,57 +1,53 @@
 package dev.roster.lookup;
 
+import dev.roster.encoding.Representations;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
- * A ready-to-write JSON body and its strong ETag, built once when an answer is stored so a
- * cache hit only writes bytes. The ETag is also kept as a pre-validated header value.
+ * A ready-to-write JSON body, built once when an answer is stored so a cache hit only writes
+ * bytes: its identity bytes and strong ETag, and its compressed forms (SPEC §10), each made once
+ * the first time a client asks for it and kept with the cached answer, their memory reserved in
+ * the answer's weight. A body made for one request only (an {@code ids} lookup) is never
+ * compressed: compressing it would be work per request.
  */
 public final class ResponseBody {
-  private final Buffer bytes;
-  private final String etag;
-  private final CharSequence etagHeader;
+  private final Representations forms;
 
-  private ResponseBody(Buffer bytes, String etag) {
-    this.bytes = bytes;
-    this.etag = etag;
-    this.etagHeader = HttpHeaders.createOptimized(etag);
+  private ResponseBody(Representations forms) {
+    this.forms = forms;
   }
 
-  /** Wraps encoded JSON, deriving the ETag from the bytes (a SHA-256 prefix). */
+  /** Wraps encoded JSON that is cached, deriving the ETag from the bytes (a SHA-256 prefix). */
   public static ResponseBody of(Buffer bytes) {
-    return new ResponseBody(bytes, etagOf(bytes.getBytes()));
+    return new ResponseBody(Representations.of(bytes));
+  }
+
+  /** Wraps encoded JSON made for one request: sent uncompressed. */
+  public static ResponseBody once(Buffer bytes) {
+    return new ResponseBody(Representations.uncompressed(bytes));
+  }
+
+  /** Every representation of this body: identity and compressed forms. */
+  public Representations representations() {
+    return forms;
   }
 
   public Buffer bytes() {
-    return bytes;
+    return forms.identity().bytes();
   }
 
-  /** The strong ETag, quotes included. */
+  /** The identity's strong ETag, quotes included. */
   public String etag() {
-    return etag;
+    return forms.identity().etag();
   }
 
-  /** The ETag as a header value Vert.x need not validate again. */
+  /** The identity's ETag as a header value Vert.x need not validate again. */
   public CharSequence etagHeader() {
-    return etagHeader;
+    return forms.identity().etagHeader();
   }
 
-  /** The approximate memory this body holds. */
+  /** The approximate memory this body holds, its reservation for compressed forms included. */
   public long weight() {
-    return bytes.length() + 2L * etag.length() + 96L;
-  }
-
-  private static String etagOf(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
-          + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return forms.weight();
   }
 }

@@ -41,10 +41,16 @@ public final class RosterHarness implements AutoCloseable {
 
   /** Starts everything; {@code extraAppYaml} is appended under {@code apps:}. */
   public RosterHarness(String cacheYaml, String extraAppYaml) {
+    this(cacheYaml, extraAppYaml, "");
+  }
+
+  /** As above, with {@code serverYaml} (e.g. {@code "trustedProxies: [127.0.0.1]"}) added to
+   * the {@code server} block. */
+  public RosterHarness(String cacheYaml, String extraAppYaml, String serverYaml) {
     clerk = ClerkSimulator.start(vertx, 0).await();
     lexful = LexfulSimulator.start(vertx, 0, time).await();
     issuer = TokenIssuerSimulator.start(vertx, 0, time).await();
-    String yaml = config(cacheYaml, extraAppYaml);
+    String yaml = config(cacheYaml, extraAppYaml, serverYaml);
     RosterOptions options = ConfigLoader.parse(yaml, Map.of());
     roster = Roster.start(vertx, options, time, accessLog, 2).await();
     client =
@@ -58,7 +64,7 @@ public final class RosterHarness implements AutoCloseable {
     this("", "");
   }
 
-  private String config(String cacheYaml, String extraAppYaml) {
+  private String config(String cacheYaml, String extraAppYaml, String serverYaml) {
     String auth =
         "    auth:\n"
             + "      jwksUrl: " + issuer.jwksUrl() + "\n"
@@ -77,7 +83,8 @@ public final class RosterHarness implements AutoCloseable {
             + "        apiKeySecret: lexful_demo_secret\n"
             + "        timeout: 1s\n";
     String cache = cacheYaml.isEmpty() ? "" : "    cache: " + cacheYaml + "\n";
-    return "server: { host: 127.0.0.1, port: 0, shutdownGrace: 2s }\n"
+    return "server: { host: 127.0.0.1, port: 0, shutdownGrace: 2s"
+        + (serverYaml.isEmpty() ? "" : ", " + serverYaml) + " }\n"
         + "admin: { host: 127.0.0.1, port: 0, token: " + ADMIN_TOKEN + " }\n"
         + "apps:\n"
         + "  acme:\n" + auth + "    upstreams:\n" + clerkUpstream + cache

@@ -1,0 +1,52 @@
+package dev.roster.http;
+
+import dev.roster.cache.CacheOutcome;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What one request's access-log line is made of, gathered as the request is answered (its id,
+ * app, route, cache outcome) and completed when the response head goes out: this record is the
+ * response's headers-end handler, so the line and the request metrics are written exactly once,
+ * whatever ends the response. On the public port it also adds a browser widget's CORS headers
+ * at that moment ({@link CorsPolicy}), so they are on every answer, errors included.
+ */
+final class AccessRecord implements Handler<Void> {
+  final HttpServerRequest request;
+  final long startedNanos;
+  final String requestId;
+  private final AccessLog log;
+  String app = "unknown";
+  String route = "other";
+  CacheOutcome outcome;
+  private String allowOrigin;
+  private boolean vary;
+
+  AccessRecord(HttpServerRequest request, AccessLog log) {
+    this.request = request;
+    this.startedNanos = System.nanoTime();
+    this.log = log;
+    this.requestId = RequestIds.assign(request);
+  }
+
+  /** Marks the response for CORS: {@code Vary: Origin}, and the allowed origin when non-null. */
+  void cors(String allowOrigin) {
+    this.vary = true;
+    this.allowOrigin = allowOrigin;
+  }
+
+  /** The response head is going out: CORS headers, then the log line and metrics. */
+  @Override
+  public void handle(Void ignored) {
+    if (vary) {
+      CorsHandler.decorate(request.response().headers(), allowOrigin);
+    }
+    log.record(this, request.response().getStatusCode());
+  }
+
+  /** The request's {@code Accept-Encoding}, for compressed answers. */
+  String acceptEncoding() {
+    return request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+  }
+}
