@@ -199,6 +199,7 @@
       this._frame = 0;
       this._focusIndex = -1;
       this._pool = [];
+      this._height = 0;
       this._build();
     }
 
@@ -232,7 +233,10 @@
         }
       };
       document.addEventListener('visibilitychange', this._onVisibility);
-      this._resize = new ResizeObserver(() => this._requestRender());
+      this._resize = new ResizeObserver(() => {
+        this._height = 0;
+        this._requestRender();
+      });
       this._resize.observe(this._viewport);
       this._applyLabel();
       if (!this._state) {
@@ -515,10 +519,17 @@
       }
     }
 
+    /** The row height, measured once a row is shown and again after a resize (not per frame). */
     _rowHeight() {
-      const row = this._pool.find((node) => !node.hidden);
-      const measured = row ? row.offsetHeight : 0;
-      return measured > 0 ? measured : DEFAULT_ROW_HEIGHT;
+      if (!this._height) {
+        const row = this._pool.find((node) => !node.hidden);
+        const measured = row ? row.offsetHeight : 0;
+        if (measured > 0) {
+          this._height = measured;
+        }
+        return measured > 0 ? measured : DEFAULT_ROW_HEIGHT;
+      }
+      return this._height;
     }
 
     _requestRender() {
@@ -537,7 +548,10 @@
         this._pool.push(this._newRow());
       }
       const height = this._rowHeight();
-      this._spacer.style.height = `${rows.length * height}px`;
+      const total = `${rows.length * height}px`;
+      if (this._spacer.style.height !== total) {
+        this._spacer.style.height = total;
+      }
       const top = this._viewport.scrollTop;
       const seen = this._viewport.clientHeight || height * 8;
       const first = Math.max(0, Math.floor(top / height) - OVERSCAN_ROWS);
