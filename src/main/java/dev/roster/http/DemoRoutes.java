@@ -75,10 +75,14 @@ public final class DemoRoutes {
               list.add(
                   new JsonObject()
                       .put("name", app.name())
-                      .put("directory", clerk && lexful ? "Clerk + Lexful" : clerk ? "Clerk" : "Lexful")
+                      .put("directory", directory(clerk, lexful))
                       .put("largeOrganisation", clerk));
             });
     return list.encode();
+  }
+
+  private static String directory(boolean clerk, boolean lexful) {
+    return clerk && lexful ? "Clerk + Lexful" : clerk ? "Clerk" : "Lexful";
   }
 
   private static void json(RoutingContext ctx, String body) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,7 @@ class DemoPageTest {
 
       List<LogEntry> problems =
           browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-              .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+              .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
               .filter(entry -> !entry.getMessage().contains("favicon"))
               .filter(entry -> !entry.getMessage().contains("img.clerk.com"))
               .toList();

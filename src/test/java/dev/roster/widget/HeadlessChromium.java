@@ -39,7 +39,8 @@ final class HeadlessChromium implements AutoCloseable {
     boolean installed =
         new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
     if (!installed) {
-      String reason = "needs " + BROWSER + " and " + DRIVER + " (Debian: chromium, chromium-driver)";
+      String reason =
+          "needs " + BROWSER + " and " + DRIVER + " (Debian: chromium, chromium-driver)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError("CI=true but the browser is missing: " + reason);
       }

@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,15 +69,14 @@ class WidgetBrowserTest {
           .containsEntry("pos", (long) i + 1)
           .containsEntry("size", (long) expected.size())
           .containsEntry("name", WidgetText.name(member))
-          .containsEntry("email", java.util.Objects.requireNonNullElse(member.getString("email"), ""))
+          .containsEntry("email", Objects.requireNonNullElse(member.getString("email"), ""))
           .containsEntry("role", member.getString("role").replaceFirst("^org:", ""));
     }
     assertThat(rows.get(0)).containsEntry("initials", "AA");
     assertThat(part("count")).isEqualTo("6 members");
-    assertThat(js("return widgetRoot().querySelector('[part=\"list\"]').getAttribute('role')"))
-        .isEqualTo("list");
-    assertThat(js("return widgetRoot().querySelector('[part=\"list\"]').getAttribute('aria-label')"))
-        .isEqualTo("Team");
+    String list = "return widgetRoot().querySelector('[part=\"list\"]')";
+    assertThat(js(list + ".getAttribute('role')")).isEqualTo("list");
+    assertThat(js(list + ".getAttribute('aria-label')")).isEqualTo("Team");
   }
 
   @Test
@@ -87,7 +87,8 @@ class WidgetBrowserTest {
 
     open(token, "0.3", null);
     Deadline.await("a first 304", ofSeconds(15), () -> polls().size() >= 2);
-    js("window.__mutations = 0; new MutationObserver((records) => { __mutations += records.length; })"
+    js("window.__mutations = 0;"
+        + " new MutationObserver((records) => { __mutations += records.length; })"
         + ".observe(widgetRoot(), {subtree: true, childList: true, characterData: true,"
         + " attributes: true});");
     Deadline.await("three more polls", ofSeconds(15), () -> polls().size() >= 5);
@@ -112,7 +113,8 @@ class WidgetBrowserTest {
     JsonObject changed = harness.clerk.user(BANNED_USER_ID).copy().put("first_name", "Caroline");
     int upstreamCalls = harness.clerk.requestCount();
 
-    assertThat(harness.webhook("msg_widget_1", event("user.updated", changed).toBuffer())).isEqualTo(204);
+    assertThat(harness.webhook("msg_widget_1", event("user.updated", changed).toBuffer()))
+        .isEqualTo(204);
     double acknowledged = ((Number) js("return performance.now()")).doubleValue();
 
     Deadline.await("Caroline", ofSeconds(10), () -> names().contains("Caroline Chen"));
@@ -151,7 +153,8 @@ class WidgetBrowserTest {
     assertThat(row(rows, "Mallory Plain").get("image")).isNull();
     assertThat(row(rows, "Lou Loopback")).containsEntry("image", loopbackAvatar);
     assertThat(js("return window.__alerts")).isEqualTo(0L);
-    assertThat(js("return widgetRoot().querySelectorAll('script, svg, [onerror], [onload]').length"))
+    assertThat(js("return widgetRoot()"
+            + ".querySelectorAll('script, svg, [onerror], [onload]').length"))
         .isEqualTo(0L);
     assertThat(js("return Array.from(widgetRoot().querySelectorAll('img[src]'))"
             + ".map((img) => img.getAttribute('src')).filter((src) => !src.startsWith('https:')"

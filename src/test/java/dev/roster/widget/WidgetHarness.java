@@ -44,14 +44,17 @@ final class WidgetHarness implements AutoCloseable {
   private static final byte[] PIXEL =
       java.util.Base64.getDecoder()
           .decode(
-              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                  + "kgAAAABJRU5ErkJggg==");
 
   WidgetHarness() {
     clerk = ClerkSimulator.start(vertx, 0).await();
     issuer = TokenIssuerSimulator.start(vertx, 0).await();
     page = vertx.createHttpServer().requestHandler(this::servePage).listen(0, "127.0.0.1").await();
     RosterOptions options = ConfigLoader.parse(config(), Map.of());
-    roster = Roster.start(vertx, options, TimeSource.system(), new ByteArrayOutputStream(), 1).await();
+    roster =
+        Roster.start(vertx, options, TimeSource.system(), new ByteArrayOutputStream(), 1)
+            .await();
     client = WebClient.create(vertx);
   }
 
