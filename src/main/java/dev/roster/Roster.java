@@ -5,6 +5,7 @@ import dev.roster.config.RosterOptions;
 import dev.roster.http.AccessLogWriter;
 import dev.roster.http.AdminRoutes;
 import dev.roster.http.AppRuntime;
+import dev.roster.http.DemoTokenSource;
 import dev.roster.http.PublicRoutes;
 import dev.roster.http.PublicServerVerticle;
 import dev.roster.http.Readiness;
@@ -41,13 +42,20 @@ public final class Roster {
   private final AccessLogWriter accessLog;
   private final PrometheusMeterRegistry registry;
   private final RuntimeMetrics runtimeMetrics;
+  private final DemoTokenSource demoTokens;
   private final List<PublicServerVerticle> publicServers = new CopyOnWriteArrayList<>();
   private String publicDeployment;
   private HttpServer adminServer;
 
-  private Roster(Vertx vertx, RosterOptions options, TimeSource time, OutputStream logTarget) {
+  private Roster(
+      Vertx vertx,
+      RosterOptions options,
+      TimeSource time,
+      OutputStream logTarget,
+      DemoTokenSource demoTokens) {
     this.vertx = vertx;
     this.options = options;
+    this.demoTokens = demoTokens;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.runtimeMetrics = RuntimeMetrics.register(registry, vertx, BuildVersion.version());
     this.cluster =
@@ -74,7 +82,18 @@ public final class Roster {
       TimeSource time,
       OutputStream accessLogTarget,
       int publicInstances) {
-    Roster roster = new Roster(vertx, options, time, accessLogTarget);
+    return start(vertx, options, time, accessLogTarget, publicInstances, null);
+  }
+
+  /** As above; in demo mode, {@code demoTokens} also serves the widget's demo page. */
+  public static Future<Roster> start(
+      Vertx vertx,
+      RosterOptions options,
+      TimeSource time,
+      OutputStream accessLogTarget,
+      int publicInstances,
+      DemoTokenSource demoTokens) {
+    Roster roster = new Roster(vertx, options, time, accessLogTarget, demoTokens);
     List<Future<Void>> keys = new ArrayList<>();
     roster.apps.values().forEach(app -> keys.add(app.verifier().start()));
     return Future.join(keys)
@@ -137,7 +156,8 @@ public final class Roster {
                       publicOptions,
                       v ->
                           PublicRoutes.handler(
-                              v, apps, accessLog, metrics, options.server().trustedProxies()),
+                              v, apps, accessLog, metrics, options.server().trustedProxies(),
+                              demoTokens),
                       grace,
                       options.server().requestTimeout());
               publicServers.add(verticle);

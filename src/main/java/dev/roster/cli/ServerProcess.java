@@ -57,7 +57,12 @@ final class ServerProcess {
     int loops = Runtime.getRuntime().availableProcessors();
     demo.compose(
             environment ->
-                Roster.start(vertx, options, TimeSource.system(), System.out, loops)
+                Roster.start(
+                        vertx, options, TimeSource.system(), System.out, loops,
+                        environment == null
+                            ? null
+                            : (app, large) ->
+                                environment.pageToken(options.apps().get(app), large))
                     .onSuccess(roster -> started(vertx, options, roster, environment, exit)))
         .onFailure(
             failure -> {

@@ -26,13 +26,28 @@ public final class PublicRoutes {
       AccessLogWriter log,
       RequestMetrics metrics,
       List<AddressRange> trustedProxies) {
+    return handler(vertx, apps, log, metrics, trustedProxies, null);
+  }
+
+  /** As above; in demo mode ({@code demo} not null) with the widget's demo page. */
+  public static Handler<HttpServerRequest> handler(
+      Vertx vertx,
+      Map<String, AppRuntime> apps,
+      AccessLogWriter log,
+      RequestMetrics metrics,
+      List<AddressRange> trustedProxies,
+      DemoTokenSource demo) {
     AccessLog access = new AccessLog(log, metrics, new ClientAddress(trustedProxies));
     AppResolver resolver = new AppResolver(apps);
     UsersRoute users =
         new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver), corsPolicies(apps));
     // The native br and zstd libraries load now, not on the first request asking for them.
     AcceptEncoding.load();
-    return new PublicRequestHandler(users, router(vertx, apps, resolver, users, access), access);
+    Router router = router(vertx, apps, resolver, users, access);
+    if (demo != null) {
+      DemoRoutes.install(router, apps, demo);
+    }
+    return new PublicRequestHandler(users, router, access);
   }
 
   /** The router alone, every request through it (the user routes included). */
@@ -71,6 +86,7 @@ public final class PublicRoutes {
                 ctx.next();
               }
             });
+    router.route(WidgetHandler.PATH).handler(new WidgetHandler(resolver));
     router
         .post("/:app/webhooks/clerk")
         .handler(

@@ -11,6 +11,7 @@ import dev.roster.sim.lexful.LexfulSeed;
 import dev.roster.sim.lexful.LexfulSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,7 @@ import java.time.Duration;
  */
 public final class DemoEnvironment {
   private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+  private static final Duration PAGE_TOKEN_LIFETIME = Duration.ofSeconds(60);
 
   private final ClerkSimulator clerk;
   private final LexfulSimulator lexful;
@@ -65,6 +67,9 @@ public final class DemoEnvironment {
         .append(options.admin().port())
         .append(" (metrics, health, cache purges).\n");
     String base = "http://127.0.0.1:" + publicPort;
+    text.append("\n# the member-list widget in a browser (docs/widget.md): ")
+        .append(base)
+        .append("/demo/\n");
     for (AppOptions app : options.apps().values()) {
       boolean clerkApp = app.clerk() != null;
       String org = clerkApp ? ClerkSeed.ACME_ORG_ID : LexfulSeed.DEMO_ORG_ID;
@@ -97,6 +102,34 @@ public final class DemoEnvironment {
           .append(curl(lonerToken, users));
     }
     return text.toString();
+  }
+
+  /**
+   * A 60-second token for the demo page, as Clerk's {@code session.getToken()} gives one: the
+   * app's demo member of the printed curls or, with {@code large}, the admin of the
+   * 1,235-member organisation (apps with Clerk). Null when {@code app} is null.
+   */
+  public JsonObject pageToken(AppOptions app, boolean large) {
+    if (app == null) {
+      return null;
+    }
+    boolean clerkApp = app.clerk() != null;
+    String subject = clerkApp ? ClerkSeed.ACME_MEMBER_ID : LexfulSeed.VIEWER_ID;
+    String org = clerkApp ? ClerkSeed.ACME_ORG_ID : LexfulSeed.DEMO_ORG_ID;
+    String role = "org:member";
+    if (clerkApp && large) {
+      subject = ClerkSeed.ACME_ADMIN_ID;
+      org = ClerkSeed.BIG_ORG_ID;
+      role = "org:admin";
+    }
+    String token =
+        issuer.issue(
+            TokenSpec.forSubject(subject).org(org, "demo", role).lifetime(PAGE_TOKEN_LIFETIME));
+    return new JsonObject()
+        .put("token", token)
+        .put("expiresInSeconds", PAGE_TOKEN_LIFETIME.toSeconds())
+        .put("subject", subject)
+        .put("orgId", org);
   }
 
   /** Stops the simulators. */

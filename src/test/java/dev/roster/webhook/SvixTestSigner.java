@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SvixTestSigner {
   /** The demo secret shared by every helper (helper-common.md). */
-  static final String DEMO_SECRET = "whsec_cm9zdGVyLWRlbW8td2ViaG9vay1zZWNyZXQtMzJieXRlcyE=";
+  public static final String DEMO_SECRET = "whsec_cm9zdGVyLWRlbW8td2ViaG9vay1zZWNyZXQtMzJieXRlcyE=";
 
   private SvixTestSigner() {}
 
