@@ -91,6 +91,8 @@ final class ClusterFixture implements AutoCloseable {
         + "        secretKey: " + ClerkSeed.SECRET_KEY + "\n"
         + "        timeout: 2s\n"
         + upstream
+        // Within the replica's -Xmx192m: Roster refuses caches that do not fit in its heap.
+        + "    cache: { maxBytes: 32MB }\n"
         + "    webhooks: { clerkSigningSecret: " + WEBHOOK_SECRET + " }\n";
   }
 

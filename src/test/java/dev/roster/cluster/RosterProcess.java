@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * One real Roster JVM ({@code dev.roster.Main --config <file>}) on the test classpath, with
- * ports 0 read back from its start-up line {@code roster: listening on public port X, admin
+ * ports 0 read back from its start-up log line {@code listening on public port X, admin
  * port Y}. Its standard error is kept for assertions on logs.
  */
 final class RosterProcess implements AutoCloseable {
   private static final Pattern LISTENING =
-      Pattern.compile("roster: listening on public port (\\d+), admin port (\\d+)");
+      Pattern.compile("listening on public port (\\d+), admin port (\\d+)");
 
   private final Process process;
   private final List<String> stderr = new CopyOnWriteArrayList<>();

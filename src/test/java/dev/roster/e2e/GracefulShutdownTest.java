@@ -62,7 +62,11 @@ class GracefulShutdownTest {
             + "    upstreams:\n      clerk:\n"
             + "        baseUrl: " + clerk.baseUrl() + "\n"
             + "        secretKey: " + ClerkSeed.SECRET_KEY + "\n"
-            + "        timeout: 5s\n");
+            + "        timeout: 5s\n"
+            // One upstream request per held read, so the test sees all 40 arrive and wait.
+            + "        batchWindow: 0ms\n"
+            // The seed's key is a development key (default 9 per second): all 40 go out at once.
+            + "        requestsPerSecond: 100\n");
     process =
         new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",

@@ -116,7 +116,7 @@ class OpenApiRoutesTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(13);
+    assertThat(checked).isEqualTo(15);
     assertThat(problems).isEmpty();
   }
 
