@@ -69,6 +69,12 @@ public final class ClerkSimulator extends SimulatedUpstream {
     return user == null ? null : user.copy();
   }
 
+  /** The organisation's slug, or null when there is no such organisation. */
+  public String organizationSlug(String orgId) {
+    JsonObject org = directory.org(orgId);
+    return org == null ? null : org.getString("slug");
+  }
+
   /** Deletes a user and its memberships; returns whether it existed. */
   public boolean deleteUser(String userId) {
     return directory.deleteUser(userId);
