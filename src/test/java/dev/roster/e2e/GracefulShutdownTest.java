@@ -62,6 +62,7 @@ class GracefulShutdownTest {
             + "    upstreams:\n      clerk:\n"
             + "        baseUrl: " + clerk.baseUrl() + "\n"
             + "        secretKey: " + ClerkSeed.SECRET_KEY + "\n"
+            + "        requestsPerSecond: 90\n"
             + "        timeout: 5s\n");
     process =
         new ProcessBuilder(
