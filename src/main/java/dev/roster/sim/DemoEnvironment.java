@@ -13,6 +13,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Demo mode (SPEC §8): the Clerk and Lexful simulators and a local token issuer on loopback, and
@@ -39,7 +41,8 @@ public final class DemoEnvironment {
     Future<LexfulSimulator> lexful = LexfulSimulator.start(vertx, demo.lexfulPort());
     Future<TokenIssuerSimulator> issuer = TokenIssuerSimulator.start(vertx, demo.issuerPort());
     return Future.all(clerk, lexful, issuer)
-        .map(all -> new DemoEnvironment(clerk.result(), lexful.result(), issuer.result()));
+        .map(all -> new DemoEnvironment(clerk.result(), lexful.result(), issuer.result()))
+        .onSuccess(started -> started.clerk.serveJwks(started.issuer::allJwks));
   }
 
   public ClerkSimulator clerk() {
@@ -77,9 +80,9 @@ public final class DemoEnvironment {
       String member = clerkApp ? ClerkSeed.ACME_MEMBER_ID : LexfulSeed.VIEWER_ID;
       String withSecrets = clerkApp ? ClerkSeed.LOCKED_USER_ID : LexfulSeed.VIEWER_ID;
       String loner = clerkApp ? ClerkSeed.NO_ORG_USER_ID : LexfulSeed.SECOND_ORG_USER_ID;
-      String memberToken = token(member, org, "org:member");
-      String adminToken = token(admin, org, "org:admin");
-      String lonerToken = issuer.issue(TokenSpec.forSubject(loner).lifetime(TOKEN_LIFETIME));
+      String memberToken = token(app, member, org, "org:member");
+      String adminToken = token(app, admin, org, "org:admin");
+      String lonerToken = token(app, loner, null, null);
       String users = base + "/" + app.name() + "/v1/users";
       text.append("\n# app '")
           .append(app.name())
@@ -137,10 +140,46 @@ public final class DemoEnvironment {
     return Future.join(clerk.close(), lexful.close(), issuer.close()).mapEmpty();
   }
 
-  private String token(String subject, String orgId, String role) {
-    return issuer.issue(
-        TokenSpec.forSubject(subject).org(orgId, "demo", role).lifetime(TOKEN_LIFETIME));
+  /**
+   * A token of {@code app} for {@code subject}, in organisation {@code orgId} (null: none) with
+   * its real slug and {@code role}: from the issuer tenant the app's {@code jwksUrl} names (each
+   * demo app is its own Clerk instance, so another app refuses it), with the app's first
+   * authorised party as {@code azp}.
+   */
+  public String token(AppOptions app, String subject, String orgId, String role) {
+    TokenSpec spec = TokenSpec.forSubject(subject);
+    if (orgId != null) {
+      spec.org(orgId, slug(orgId), role);
+    }
+    return token(app, spec);
   }
+
+  private String token(AppOptions app, TokenSpec spec) {
+    List<String> parties = app.auth().authorizedParties();
+    spec.lifetime(TOKEN_LIFETIME)
+        .authorizedParty(parties.isEmpty() ? TokenSpec.DEFAULT_AUTHORIZED_PARTY : parties.get(0));
+    String jwksUrl = app.auth().jwksUrl();
+    String prefix = issuer.issuer() + "/";
+    if (jwksUrl != null && jwksUrl.startsWith(prefix)
+        && jwksUrl.endsWith(TokenIssuerSimulator.JWKS_PATH)) {
+      String tenant = jwksUrl.substring(
+          prefix.length(), jwksUrl.length() - TokenIssuerSimulator.JWKS_PATH.length());
+      // Made when Roster fetched the app's JWKS at start (else made here, once).
+      return issuer.tenant(tenant).issue(spec);
+    }
+    return issuer.issue(spec);
+  }
+
+  /** The organisation's own slug: Clerk's from the simulator, a fixed one for Lexful's. */
+  private String slug(String orgId) {
+    String clerkSlug = clerk.organizationSlug(orgId);
+    return clerkSlug != null ? clerkSlug : LEXFUL_SLUGS.getOrDefault(orgId, "lexful-org");
+  }
+
+  private static final Map<String, String> LEXFUL_SLUGS = Map.of(
+      LexfulSeed.DEMO_ORG_ID, "lexful-demo",
+      LexfulSeed.SECOND_ORG_ID, "lexful-second",
+      LexfulSeed.THIRD_ORG_ID, "lexful-third");
 
   private static String curl(String token, String url) {
     return "curl -i -H 'Authorization: Bearer " + token + "' '" + url + "'\n";

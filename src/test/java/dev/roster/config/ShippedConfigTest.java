@@ -42,8 +42,9 @@ class ShippedConfigTest {
 
     AppOptions acme = options.apps().get("acme");
     assertThat(acme.visibility()).isEqualTo(Visibility.ORG);
-    assertThat(acme.auth().jwksUrl()).isEqualTo("http://127.0.0.1:18083/.well-known/jwks.json");
-    assertThat(acme.auth().issuer()).isEqualTo("http://127.0.0.1:18083");
+    assertThat(acme.auth().jwksUrl())
+        .isEqualTo("http://127.0.0.1:18083/acme/.well-known/jwks.json");
+    assertThat(acme.auth().issuer()).isEqualTo("http://127.0.0.1:18083/acme");
     assertThat(acme.auth().authorizedParties()).containsExactly("http://localhost:3000");
     assertThat(acme.clerk().baseUrl()).isEqualTo("http://127.0.0.1:18081");
     assertThat(acme.clerk().secretKey()).isEqualTo("sk_test_rosterdemo0000000000000000");

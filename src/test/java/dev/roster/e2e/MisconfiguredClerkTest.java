@@ -8,6 +8,8 @@ import dev.roster.sim.clerk.ClerkSeed;
 import dev.roster.sim.clerk.ClerkSimulator;
 import dev.roster.sim.issuer.TokenIssuerSimulator;
 import dev.roster.sim.issuer.TokenSpec;
+import dev.roster.sim.lexful.LexfulSeed;
+import dev.roster.sim.lexful.LexfulSimulator;
 import dev.roster.time.ManualTimeSource;
 import dev.roster.upstream.LogRecorder;
 import dev.roster.upstream.channel.SetupStatus;
@@ -42,6 +44,7 @@ class MisconfiguredClerkTest {
     log = LogRecorder.of(SetupStatus.class);
     issuer = TokenIssuerSimulator.start(vertx, 0, time).await();
     ClerkSimulator clerk = ClerkSimulator.start(vertx, 0).await();
+    LexfulSimulator lexful = LexfulSimulator.start(vertx, 0, time).await();
     String auth = "    auth: { jwksUrl: " + issuer.jwksUrl() + " }\n";
     String yaml = "server: { host: 127.0.0.1, port: 0 }\n"
         + "admin: { host: 127.0.0.1, port: 0 }\n"
@@ -55,7 +58,11 @@ class MisconfiguredClerkTest {
         // Answers 404 with its own body to every /v1/... path, as any wrong host would.
         + "  wrongbase:\n" + auth
         + "    upstreams: { clerk: { baseUrl: " + issuer.issuer() + ", secretKey: "
-        + ClerkSeed.SECRET_KEY + " } }\n";
+        + ClerkSeed.SECRET_KEY + " } }\n"
+        + "  wronglexful:\n" + auth
+        + "    upstreams: { lexful: { baseUrl: " + lexful.baseUrl() + ", accountId: "
+        + LexfulSeed.ACCOUNT_ID + ", apiKeyId: " + LexfulSeed.API_KEY_ID
+        + ", apiKeySecret: not-the-secret } }\n";
     roster = Roster.start(vertx, ConfigLoader.parse(yaml, Map.of()), time,
         new ByteArrayOutputStream(), 1).await();
     client = WebClient.create(vertx);
@@ -113,6 +120,18 @@ class MisconfiguredClerkTest {
         .contains("app wrongbase", "404", "check baseUrl");
     assertThat(admin("/health/ready").bodyAsJsonObject().getString("reason"))
         .contains("wrongbase", "check baseUrl");
+  }
+
+  @Test
+  void aRefusedLexfulApiKeyNamesItsSettings() {
+    assertThat(get("/wronglexful/v1/users/" + LexfulSeed.VIEWER_ID).statusCode()).isEqualTo(503);
+    assertThat(get("/wronglexful/v1/users/" + LexfulSeed.ADMIN_ID).statusCode()).isEqualTo(503);
+
+    assertThat(log.lines()).singleElement().asString()
+        .contains("app wronglexful", "upstream lexful", "401", "check apiKeyId and apiKeySecret")
+        .doesNotContain("not-the-secret");
+    assertThat(admin("/metrics").bodyAsString()).contains(
+        "roster_upstream_credentials_refused{app=\"wronglexful\",upstream=\"lexful\"} 1.0");
   }
 
   @Test

@@ -74,6 +74,8 @@ public final class RosterHarness implements AutoCloseable {
         "      clerk:\n"
             + "        baseUrl: " + clerk.baseUrl() + "\n"
             + "        secretKey: sk_test_rosterdemo0000000000000000\n"
+            // The simulator has no development-instance limit; keep the production budget.
+            + "        requestsPerSecond: 90\n"
             + "        timeout: 1s\n";
     String lexfulUpstream =
         "      lexful:\n"

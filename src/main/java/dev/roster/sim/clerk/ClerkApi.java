@@ -9,27 +9,43 @@ import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The read operations of Clerk's Backend API that Roster uses, over a {@link ClerkDirectory}. */
+/**
+ * The read operations of Clerk's Backend API that Clerk clients use, over a {@link
+ * ClerkDirectory}: the JWKS, users (get, list with every documented filter, order and the
+ * {@code starting_after} cursor, count), one organisation, and memberships (of an organisation,
+ * of a user). Anything else under {@code /v1} is Clerk's 404 envelope; another method on a
+ * served path is a 405 with {@code Allow}.
+ */
 final class ClerkApi implements SimulatedApi {
   private static final Pattern USER = Pattern.compile("/v1/users/([^/]+)");
+  private static final Pattern USER_MEMBERSHIPS =
+      Pattern.compile("/v1/users/([^/]+)/organization_memberships");
+  private static final Pattern ORGANIZATION = Pattern.compile("/v1/organizations/([^/]+)");
   private static final Pattern MEMBERSHIPS =
       Pattern.compile("/v1/organizations/([^/]+)/memberships");
 
   private final ClerkDirectory directory;
-  private final String secretKey;
+  private final ClerkRequestGate gate;
+  private final ClerkMembershipApi memberships;
+  private final Supplier<JsonObject> jwks;
 
-  ClerkApi(ClerkDirectory directory, String secretKey) {
+  ClerkApi(ClerkDirectory directory, String secretKey, Supplier<JsonObject> jwks) {
     this.directory = directory;
-    this.secretKey = secretKey;
+    this.gate = new ClerkRequestGate(secretKey);
+    this.memberships = new ClerkMembershipApi(directory);
+    this.jwks = jwks;
   }
 
   @Override
   public SimResponse handle(RecordedRequest request, Buffer body) {
-    if (!("Bearer " + secretKey).equals(request.header("authorization"))) {
-      return ClerkErrors.unauthenticated();
+    SimResponse refused = gate.refusal(request);
+    if (refused != null) {
+      return refused;
     }
     try {
       return route(request);
@@ -45,19 +61,27 @@ final class ClerkApi implements SimulatedApi {
 
   private SimResponse route(RecordedRequest request) {
     String path = request.path();
-    boolean get = "GET".equals(request.method());
-    Matcher memberships = MEMBERSHIPS.matcher(path);
-    Matcher user = USER.matcher(path);
-    if (path.equals("/v1/users")) {
-      return get ? listUsers(request) : methodNotAllowed();
+    Matcher m;
+    SimResponse answer;
+    if (path.equals("/v1/jwks")) {
+      answer = SimResponse.json(200, jwks.get());
+    } else if (path.equals("/v1/users")) {
+      answer = listUsers(request);
     } else if (path.equals("/v1/users/count")) {
-      return get ? countUsers(request) : methodNotAllowed();
-    } else if (user.matches()) {
-      return get ? getUser(user.group(1)) : methodNotAllowed();
-    } else if (memberships.matches()) {
-      return get ? listMemberships(memberships.group(1), request) : methodNotAllowed();
+      answer = countUsers(request);
+    } else if ((m = USER_MEMBERSHIPS.matcher(path)).matches()) {
+      answer = memberships.ofUser(m.group(1), request);
+    } else if ((m = USER.matcher(path)).matches()) {
+      answer = getUser(m.group(1));
+    } else if ((m = MEMBERSHIPS.matcher(path)).matches()) {
+      answer = memberships.ofOrganization(m.group(1), request);
+    } else if ((m = ORGANIZATION.matcher(path)).matches()) {
+      answer = memberships.organization(m.group(1), request);
+    } else {
+      return ClerkErrors.notFound();
     }
-    return ClerkErrors.notFound();
+    // Computed first so a bad parameter is a 422 whatever the method; only GET is served.
+    return "GET".equals(request.method()) ? answer : methodNotAllowed();
   }
 
   private SimResponse getUser(String userId) {
@@ -67,23 +91,39 @@ final class ClerkApi implements SimulatedApi {
 
   private SimResponse listUsers(RecordedRequest request) {
     ClerkListParams params = ClerkListParams.parse(request);
-    List<JsonObject> all = directory.users(userFilter(params), params.userOrder());
+    ClerkOrder order = ClerkOrder.parse(request, ClerkOrder.USER_FIELDS, "-created_at");
+    Comparator<JsonObject> sort = order.users();
+    List<JsonObject> all = directory.users(userFilter(request, params), sort);
+    if (params.startingAfter() != null) {
+      if (!order.byCreation()) {
+        throw new ClerkErrors.InvalidParam("starting_after",
+            "starting_after requires ordering by created_at");
+      }
+      JsonObject cursor = directory.user(params.startingAfter());
+      if (cursor == null) {
+        throw new ClerkErrors.InvalidParam("starting_after",
+            "starting_after must be the id of an existing user");
+      }
+      all.removeIf(user -> sort.compare(user, cursor) <= 0);
+    }
     return SimResponse.json(200, new JsonArray(params.page(all)));
   }
 
   private SimResponse countUsers(RecordedRequest request) {
     ClerkListParams params = ClerkListParams.parse(request);
-    int count = directory.users(userFilter(params), params.userOrder()).size();
+    int count = directory.users(userFilter(request, params), (a, b) -> 0).size();
     return SimResponse.json(
         200, new JsonObject().put("object", "total_count").put("total_count", count));
   }
 
-  private java.util.function.Predicate<JsonObject> userFilter(ClerkListParams params) {
+  private Predicate<JsonObject> userFilter(RecordedRequest request, ClerkListParams params) {
+    ClerkUserFilter filter = ClerkUserFilter.parse(request, true);
     return user -> {
       String id = user.getString("id");
       return params.wantsUser(id)
           && (params.includeOrgs().isEmpty() || memberOfAny(params.includeOrgs(), id))
-          && !memberOfAny(params.excludeOrgs(), id);
+          && !memberOfAny(params.excludeOrgs(), id)
+          && filter.test(user);
     };
   }
 
@@ -94,29 +134,6 @@ final class ClerkApi implements SimulatedApi {
       }
     }
     return false;
-  }
-
-  private SimResponse listMemberships(String orgId, RecordedRequest request) {
-    ClerkListParams params = ClerkListParams.parse(request);
-    JsonObject org = directory.org(orgId);
-    List<ClerkDirectory.Membership> all = directory.memberships(orgId);
-    if (org == null || all == null) {
-      return ClerkErrors.notFound();
-    }
-    Set<String> roles = Set.copyOf(request.params("role"));
-    all.removeIf(m -> !params.wantsUser(m.userId())
-        || (!roles.isEmpty() && !roles.contains(m.role())));
-    Comparator<ClerkDirectory.Membership> order =
-        Comparator.comparingLong(ClerkDirectory.Membership::createdAt);
-    if (params.orderBy().startsWith("-")) {
-      order = order.reversed();
-    }
-    all.sort(order.thenComparing(ClerkDirectory.Membership::id));
-    JsonArray data = new JsonArray();
-    for (ClerkDirectory.Membership m : params.page(all)) {
-      data.add(ClerkMembershipMapper.toJson(m, org, directory.user(m.userId())));
-    }
-    return SimResponse.json(200, new JsonObject().put("data", data).put("total_count", all.size()));
   }
 
   private static SimResponse methodNotAllowed() {

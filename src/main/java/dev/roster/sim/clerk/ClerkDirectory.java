@@ -59,6 +59,28 @@ final class ClerkDirectory {
     return orgs.get(orgId);
   }
 
+  /** The organisation with this slug, or null. */
+  synchronized JsonObject orgBySlug(String slug) {
+    for (JsonObject org : orgs.values()) {
+      if (slug.equals(org.getString("slug"))) {
+        return org;
+      }
+    }
+    return null;
+  }
+
+  /** A user's memberships in every organisation (empty for an unknown user). */
+  synchronized List<Membership> membershipsOf(String userId) {
+    List<Membership> found = new ArrayList<>();
+    for (Map<String, Membership> org : members.values()) {
+      Membership m = org.get(userId);
+      if (m != null) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
   /** Whether the user belongs to the organisation. */
   synchronized boolean isMember(String orgId, String userId) {
     Map<String, Membership> m = members.get(orgId);

@@ -2,23 +2,26 @@ package dev.roster.sim.clerk;
 
 import dev.roster.sim.fault.RecordedRequest;
 import io.vertx.core.json.JsonObject;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Validated paging, ordering and id filters of Clerk's list operations. Invalid values throw
- * {@link ClerkErrors.InvalidParam} (Clerk answers those with 422).
+ * Validated paging and id filters of Clerk's list operations: {@code limit} (1-500, default
+ * 10), {@code offset}, the {@code +}/{@code -} id filters ({@code user_id},
+ * {@code organization_id}; at most 100 values each) and the {@code starting_after} cursor.
+ * Invalid values throw {@link ClerkErrors.InvalidParam} (Clerk answers those with 422).
  */
 record ClerkListParams(
     int limit,
     int offset,
-    String orderBy,
     Set<String> includeIds,
     Set<String> excludeIds,
     Set<String> includeOrgs,
-    Set<String> excludeOrgs) {
+    Set<String> excludeOrgs,
+    String startingAfter) {
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 500;
   static final int MAX_FILTER_VALUES = 100;
@@ -32,29 +35,22 @@ record ClerkListParams(
     if (offset < 0) {
       throw new ClerkErrors.InvalidParam("offset", "offset must be greater or equal to 0");
     }
-    String orderBy = request.param("order_by");
-    orderBy = orderBy == null ? "-created_at" : orderBy.strip();
-    if (!orderBy.matches("[+-]?(created_at|updated_at)")) {
-      throw new ClerkErrors.InvalidParam("order_by", "order_by has an unsupported value");
-    }
     Set<String> includeIds = new HashSet<>();
     Set<String> excludeIds = new HashSet<>();
     split(request, "user_id", includeIds, excludeIds);
     Set<String> includeOrgs = new HashSet<>();
     Set<String> excludeOrgs = new HashSet<>();
     split(request, "organization_id", includeOrgs, excludeOrgs);
-    return new ClerkListParams(
-        limit, offset, orderBy, includeIds, excludeIds, includeOrgs, excludeOrgs);
-  }
-
-  /** Creation (or update) time in the asked direction, ties broken by id ascending. */
-  Comparator<JsonObject> userOrder() {
-    String field = orderBy.replaceFirst("^[+-]", "");
-    Comparator<JsonObject> byTime = Comparator.comparingLong(u -> u.getLong(field, 0L));
-    if (orderBy.startsWith("-")) {
-      byTime = byTime.reversed();
+    String startingAfter = request.param("starting_after");
+    if (startingAfter != null && startingAfter.isBlank()) {
+      startingAfter = null;
     }
-    return byTime.thenComparing(u -> u.getString("id"));
+    if (startingAfter != null && offset != 0) {
+      throw new ClerkErrors.InvalidParam("starting_after",
+          "starting_after cannot be combined with a non-zero offset");
+    }
+    return new ClerkListParams(
+        limit, offset, includeIds, excludeIds, includeOrgs, excludeOrgs, startingAfter);
   }
 
   /** Whether a user passes the user_id filters. */
@@ -66,6 +62,32 @@ record ClerkListParams(
   <T> List<T> page(List<T> all) {
     int from = Math.min(offset, all.size());
     return all.subList(from, Math.min(all.size(), from + limit));
+  }
+
+  /** Every value of a repeated parameter; more than 100 is a 422, as Clerk documents. */
+  static List<String> values(RecordedRequest request, String name) {
+    List<String> values = request.params(name);
+    if (values.size() > MAX_FILTER_VALUES) {
+      throw new ClerkErrors.InvalidParam(name, name + " accepts at most 100 values");
+    }
+    return values;
+  }
+
+  /**
+   * Adds to {@code checks} the {@code +}/{@code -} filter {@code name} on the value {@code of}
+   * reads from a user (nothing when the parameter is absent).
+   */
+  static void split(RecordedRequest request, String name, List<Predicate<JsonObject>> checks,
+      Function<JsonObject, String> of) {
+    Set<String> include = new HashSet<>();
+    Set<String> exclude = new HashSet<>();
+    split(request, name, include, exclude);
+    if (!include.isEmpty()) {
+      checks.add(u -> include.contains(of.apply(u)));
+    }
+    if (!exclude.isEmpty()) {
+      checks.add(u -> !exclude.contains(of.apply(u)));
+    }
   }
 
   private static int integer(RecordedRequest request, String name, int fallback) {
@@ -82,11 +104,7 @@ record ClerkListParams(
 
   private static void split(
       RecordedRequest request, String name, Set<String> include, Set<String> exclude) {
-    List<String> values = request.params(name);
-    if (values.size() > MAX_FILTER_VALUES) {
-      throw new ClerkErrors.InvalidParam(name, name + " accepts at most 100 values");
-    }
-    for (String raw : values) {
+    for (String raw : values(request, name)) {
       // A "+" that was not percent-encoded arrives decoded as a space.
       String value = raw.startsWith(" ") ? raw.strip() : raw;
       if (value.startsWith("-")) {

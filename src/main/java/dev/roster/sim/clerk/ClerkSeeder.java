@@ -43,7 +43,7 @@ final class ClerkSeeder {
         .metadata(new JsonObject(), new JsonObject().put("note", "locked after attempts"),
             new JsonObject())
         .email("dave@acme.example", oauth("github"))
-        .email("dave@old.example", null).build());
+        .email("dave@old.example", otp("unverified", "email_code")).build());
     dir.putUser(new ClerkUserBuilder(NO_LAST_NAME_USER_ID, t + 4 * DAY).names("Erin", null)
         .email("erin@acme.example", otp("verified", "email_code")).build());
     dir.putUser(new ClerkUserBuilder(PHONE_ONLY_USER_ID, t + 4 * DAY).names("Frank", "Fischer")

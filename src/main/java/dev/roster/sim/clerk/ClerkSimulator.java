@@ -6,21 +6,27 @@ import dev.roster.sim.fault.SimulatedUpstream;
 import dev.roster.sim.fault.SimulatorServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * A stand-in for Clerk's Backend API (the 2026-05-12 read operations Roster uses: get, list
- * and count users, list an organisation's memberships), seeded with {@link ClerkSeed}'s data,
+ * A stand-in for Clerk's Backend API (the 2026-05-12 read operations Clerk clients use: the
+ * JWKS; get, list and count users; get an organisation; list an organisation's or a user's
+ * memberships), seeded with {@link ClerkSeed}'s data,
  * with injectable faults ({@link #faults()}) and a log of what it was sent. Used by demo mode,
  * end-to-end tests and load tests. Admin routes under {@code /__sim/} need no key.
  */
 public final class ClerkSimulator extends SimulatedUpstream {
   private final ClerkDirectory directory;
+  private final AtomicReference<Supplier<JsonObject>> jwks;
 
-  private ClerkSimulator(
-      ClerkDirectory directory, FaultPlan faults, RequestLog log, SimulatorServer server) {
+  private ClerkSimulator(ClerkDirectory directory, AtomicReference<Supplier<JsonObject>> jwks,
+      FaultPlan faults, RequestLog log, SimulatorServer server) {
     super(faults, log, server);
     this.directory = directory;
+    this.jwks = jwks;
   }
 
   /** Starts on 127.0.0.1:{@code port} (0 picks a free port) accepting the demo secret key. */
@@ -34,8 +40,19 @@ public final class ClerkSimulator extends SimulatedUpstream {
     ClerkSeeder.seed(directory);
     FaultPlan faults = new FaultPlan();
     RequestLog log = new RequestLog();
-    return SimulatorServer.start(vertx, port, new ClerkApi(directory, secretKey), faults, log)
-        .map(server -> new ClerkSimulator(directory, faults, log, server));
+    AtomicReference<Supplier<JsonObject>> jwks =
+        new AtomicReference<>(() -> new JsonObject().put("keys", new JsonArray()));
+    ClerkApi api = new ClerkApi(directory, secretKey, () -> jwks.get().get());
+    return SimulatorServer.start(vertx, port, api, faults, log)
+        .map(server -> new ClerkSimulator(directory, jwks, faults, log, server));
+  }
+
+  /**
+   * Serves {@code keys} (a JWKS with public keys only) at {@code GET /v1/jwks}, as Clerk serves
+   * the instance's session-token keys; by default the set is empty.
+   */
+  public void serveJwks(Supplier<JsonObject> keys) {
+    jwks.set(keys);
   }
 
   /**
@@ -50,6 +67,12 @@ public final class ClerkSimulator extends SimulatedUpstream {
   public JsonObject user(String userId) {
     JsonObject user = directory.user(userId);
     return user == null ? null : user.copy();
+  }
+
+  /** The organisation's slug, or null when there is no such organisation. */
+  public String organizationSlug(String orgId) {
+    JsonObject org = directory.org(orgId);
+    return org == null ? null : org.getString("slug");
   }
 
   /** Deletes a user and its memberships; returns whether it existed. */

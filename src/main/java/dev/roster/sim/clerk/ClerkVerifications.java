@@ -2,7 +2,11 @@ package dev.roster.sim.clerk;
 
 import io.vertx.core.json.JsonObject;
 
-/** The verification objects Clerk attaches to email addresses and phone numbers. */
+/**
+ * The verification objects Clerk attaches to email addresses and phone numbers. None is null
+ * and none carries {@code error: null}: Clerk's OpenAPI description types both as a nullable
+ * {@code oneOf}, which (OpenAPI 3.0.3's reading of {@code nullable}) admits no null.
+ */
 final class ClerkVerifications {
   private ClerkVerifications() {}
 
@@ -30,7 +34,6 @@ final class ClerkVerifications {
         .put("status", "verified")
         .put("strategy", "from_oauth_" + provider)
         .put("attempts", null)
-        .put("expire_at", 1_700_000_600_000L)
-        .put("error", null);
+        .put("expire_at", 1_700_000_600_000L);
   }
 }

@@ -10,17 +10,26 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A local stand-in for Clerk's Frontend API as a token issuer: it holds an RSA key (RS256, random
  * {@code kid}), serves {@code GET /.well-known/jwks.json} and signs Clerk-like session tokens. For
  * tests it can rotate its key, publish extra keys, sign with keys it does not publish, and serve a
- * failing or garbage JWKS.
+ * failing or garbage JWKS. Besides its own issuer (the origin), it hosts one {@link IssuerTenant}
+ * per name asked for ({@code /<name>} as issuer, with its own key), made on first use.
  */
 public final class TokenIssuerSimulator {
   public static final String JWKS_PATH = "/.well-known/jwks.json";
+  private static final Pattern TENANT_JWKS =
+      Pattern.compile("/([a-z0-9][a-z0-9-]{0,62})" + Pattern.quote(JWKS_PATH));
 
+  private final Map<String, IssuerTenant> tenants = new ConcurrentHashMap<>();
+  private final Vertx vertx;
   private final HttpServer server;
   private final TimeSource time;
   private final AtomicInteger jwksRequests = new AtomicInteger();
@@ -28,7 +37,9 @@ public final class TokenIssuerSimulator {
   private volatile List<SigningKey> published;
   private volatile JwksMode mode = JwksMode.SERVE;
 
-  private TokenIssuerSimulator(HttpServer server, TimeSource time, SigningKey primary) {
+  private TokenIssuerSimulator(
+      Vertx vertx, HttpServer server, TimeSource time, SigningKey primary) {
+    this.vertx = vertx;
     this.server = server;
     this.time = time;
     this.primary = primary;
@@ -51,11 +62,21 @@ public final class TokenIssuerSimulator {
   private static Future<TokenIssuerSimulator> listen(
       Vertx vertx, int port, TimeSource time, SigningKey key) {
     HttpServer server = vertx.createHttpServer();
-    TokenIssuerSimulator simulator = new TokenIssuerSimulator(server, time, key);
+    TokenIssuerSimulator simulator = new TokenIssuerSimulator(vertx, server, time, key);
     return server.requestHandler(simulator::handle).listen(port, "127.0.0.1").map(simulator);
   }
 
   private void handle(HttpServerRequest request) {
+    Matcher tenant = TENANT_JWKS.matcher(request.path());
+    if (tenant.matches() && request.method() == HttpMethod.GET) {
+      String name = tenant.group(1);
+      vertx.executeBlocking(() -> tenant(name)).onComplete((found, failure) -> request.response()
+          .setStatusCode(found == null ? 500 : 200)
+          .putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "public, max-age=300")
+          .end(found == null ? "{}" : found.jwks().encode()));
+      return;
+    }
     if (!JWKS_PATH.equals(request.path())) {
       request.response().setStatusCode(404).end();
       return;
@@ -84,6 +105,26 @@ public final class TokenIssuerSimulator {
               .putHeader("Cache-Control", "public, max-age=300")
               .end(jwks().encode());
     }
+  }
+
+  /**
+   * The tenant {@code name} (letters, digits and {@code -}), made with a new RSA key on first
+   * use. Making one generates a key: the first call for a name belongs off the event loop (the
+   * JWKS route makes it on a worker thread).
+   */
+  public IssuerTenant tenant(String name) {
+    if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+      throw new IllegalArgumentException("not a tenant name");
+    }
+    return tenants.computeIfAbsent(
+        name, n -> new IssuerTenant(n, issuer() + "/" + n, SigningKey.rsa("RS256"), time));
+  }
+
+  /** The public keys of this issuer and of every tenant made so far, as one JWKS. */
+  public JsonObject allJwks() {
+    JsonArray keys = jwks().getJsonArray("keys").copy();
+    tenants.values().forEach(tenant -> keys.addAll(tenant.jwks().getJsonArray("keys")));
+    return new JsonObject().put("keys", keys);
   }
 
   /** The JWKS document currently served. */

@@ -32,17 +32,17 @@ public final class SetupStatus {
   }
 
   /** Records a 401/403; {@code what} names the status and call, never a secret or body. */
-  void refused(String what) {
+  public void refused(String what) {
     report(refusal, "refused Roster's credentials (" + what + "): check " + credentialSetting);
   }
 
   /** Records an answer that says the setup is wrong (never a secret or body in {@code what}). */
-  void rejected(String what) {
+  public void rejected(String what) {
     report(rejection, "rejected a request (" + what + "): check baseUrl");
   }
 
   /** Records an answer that proves the credentials and the base URL work. */
-  void accepted() {
+  public void accepted() {
     boolean wasRefused = refusal.get() != null && refusal.getAndSet(null) != null;
     boolean wasRejected = rejection.get() != null && rejection.getAndSet(null) != null;
     if (wasRefused || wasRejected) {
