@@ -189,9 +189,9 @@ class WidgetBrowserTest {
     }
     System.out.printf(
         "widget: %d members in %s viewport steps; step (scroll + 2 frames) median %s ms,"
-            + " max %s ms; long tasks during the scroll: %s%n",
+            + " max %s ms; long tasks (ms) while scrolling: %s; as many frames idle: %s%n",
         names.size(), scrolled.get("steps"), scrolled.get("median"), scrolled.get("slowest"),
-        scrolled.get("longTasks"));
+        scrolled.get("longTasks"), scrolled.get("idleLongTasks"));
 
     SearchContext shadow = browser.driver.findElement(By.id("widget")).getShadowRoot();
     WebElement search = shadow.findElement(By.cssSelector("[part='search']"));
