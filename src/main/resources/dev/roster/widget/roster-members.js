@@ -262,7 +262,8 @@
         this._applyLabel();
       } else if (name === 'interval') {
         if (this.isConnected && !this._polling) {
-          this._schedule(this._intervalMs());
+          // The new interval counts from the last poll (a first poll still goes at once).
+          this._schedule(Math.max(0, this._lastPoll + this._intervalMs() - Date.now()));
         }
       } else {
         // Another list: forget the old one and its validator.
