@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * forms when it is made (the cache counts that reservation in its weight), and a form that would
  * not fit in what is left, or that is no smaller than the identity, is not kept; that coding is
  * then answered with the identity. For JSON the three forms together take well under the size of
- * the identity (a 1.2 KB user: about 2 KB for all three, with their overhead), so a reservation
- * of the identity's size plus {@value #RESERVE_FLOOR} bytes is almost never exceeded.
+ * the identity for large answers (a 500 KB list: about 130 KB for all three), and under twice
+ * its size for small ones (a 1.2 KB user: about 2 KB with their overhead), so the reservation
+ * (the identity's size, twice that under {@value #SMALL} bytes) is almost never exceeded.
  *
  * <p>Thread-safe: several event loops may ask for the same form at once; each form is made once
  * (see {@link Variants}).
@@ -26,11 +27,11 @@ public final class Representations {
   /** SPEC §10: answers under 1 KB are not compressed. */
   public static final int MIN_COMPRESSED = 1024;
 
-  /** Reserved beyond the identity's size for the compressed forms of one answer. */
-  static final int RESERVE_FLOOR = 2048;
+  /** Below this size an answer reserves twice its size for its compressed forms. */
+  static final int SMALL = 8 * 1024;
 
   /** What one kept form costs beyond its bytes: its object, ETag and header values. */
-  static final int FORM_OVERHEAD = 160;
+  static final int FORM_OVERHEAD = 96;
 
   private final Representation identity;
   private final Effort effort;
@@ -49,14 +50,15 @@ public final class Representations {
   }
 
   /**
-   * Representations of answer bytes made at run time, compressed lazily, reserving as much again
-   * as the identity, plus {@value #RESERVE_FLOOR} bytes, for the compressed forms (small answers
-   * compress least).
+   * Representations of answer bytes made at run time, compressed lazily, reserving for the
+   * compressed forms as much again as the identity, or twice as much for an answer under
+   * {@value #SMALL} bytes (small answers compress least).
    */
   public static Representations of(Buffer bytes) {
+    int length = bytes.length();
     return new Representations(
         new Representation(ContentCoding.IDENTITY, bytes, etagOf(bytes)), Effort.DYNAMIC,
-        bytes.length() + RESERVE_FLOOR);
+        length < SMALL ? 2L * length : length);
   }
 
   /** Representations of bytes made for one request only: the identity, never compressed. */
