@@ -237,7 +237,12 @@ class WidgetBrowserTest {
   void a429WithRetryAfterIsShownAndHonoured() {
     String token = harness.token(ACME_MEMBER_ID, ACME_ORG_ID, "org:member");
     open(token, "0.3", "tight");
-    Deadline.await("a 429", ofSeconds(15), () -> statuses().contains(429L));
+    Deadline.await("a first list", ofSeconds(15), () -> statuses().contains(200L));
+    // The same caller asking from elsewhere too uses up its bucket, however slow the polls.
+    Deadline.await("a 429", ofSeconds(15), () -> {
+      harness.members(token, "tight");
+      return statuses().contains(429L);
+    });
     assertThat(part("status")).startsWith("Too many requests. Retrying in");
     Deadline.await("a poll after the 429", ofSeconds(15), () -> {
       List<Object> seen = statuses();
