@@ -1,13 +1,15 @@
 package dev.roster.http;
 
+import dev.roster.cache.CacheOutcome;
 import dev.roster.metrics.RequestMetrics;
 import dev.roster.metrics.RequestScope;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Turns a finished request into its access-log line (SPEC §7) and its request metrics. Lines go
- * to the batched {@link AccessLogWriter}; the client address is read through {@link
- * ClientAddress} (trusted proxies' {@code X-Forwarded-For}), the trace id from {@code
- * traceparent}.
+ * Turns a finished request into its request metrics (on the event loop: counters only) and its
+ * access-log line (SPEC §7), which the batched {@link AccessLogWriter} formats on its own thread:
+ * the client address through {@link ClientAddress} (trusted proxies' {@code X-Forwarded-For}),
+ * the trace id from {@code traceparent}.
  */
 final class AccessLog {
   private final AccessLogWriter writer;
@@ -21,13 +23,16 @@ final class AccessLog {
     this.clients = clients;
   }
 
-  void record(AccessRecord record, int status) {
-    long nanos = System.nanoTime() - record.startedNanos;
+  void record(AccessRecord record, HttpServerRequest request) {
     if (metrics != null) {
-      metrics.record(record.app, record.route, status);
-      metrics.latency().record(record.app, record.route, nanos);
+      metrics.record(record.app, record.route, record.status);
+      metrics.latency().record(record.app, record.route, record.nanos);
     }
-    writer.append(
-        record, status, nanos, RequestScope.upstreamCalls(), clients.of(record.request));
+    // A fresh hit made no upstream call: the request's context storage is not even looked at.
+    record.upstreamCalls =
+        record.outcome == CacheOutcome.HIT ? 0 : RequestScope.upstreamCalls();
+    record.clients = clients;
+    record.forwardedFor = clients.forwardedFor(request);
+    writer.append(record);
   }
 }

@@ -19,23 +19,17 @@ final class AccessLogLine {
 
   private AccessLogLine() {}
 
-  static void append(
-      StringBuilder line,
-      String time,
-      AccessRecord record,
-      int status,
-      long nanos,
-      int upstreamCalls,
-      String client) {
-    long micros = nanos / 1_000;
+  /** Appends the line of a finished request (its fields taken as its response head went out). */
+  static void append(StringBuilder line, String time, AccessRecord record, String client) {
+    long micros = record.nanos / 1_000;
     line.append("{\"time\":\"").append(time)
         .append("\",\"requestId\":\"").append(record.requestId).append("\",\"traceId\":");
-    TraceParent.appendTraceId(line, record.request.getHeader(TraceParent.HEADER));
+    TraceParent.appendTraceId(line, record.traceparent);
     line.append(",\"client\":\"").append(client)
         .append("\",\"app\":\"").append(record.app)
         .append("\",\"route\":\"").append(record.route)
-        .append("\",\"method\":\"").append(record.request.method().name())
-        .append("\",\"status\":").append(status)
+        .append("\",\"method\":\"").append(record.method.name())
+        .append("\",\"status\":").append(record.status)
         .append(",\"latencyMs\":").append(micros / 1_000).append('.');
     long fraction = micros % 1_000;
     if (fraction < 100) {
@@ -47,7 +41,7 @@ final class AccessLogLine {
     CacheOutcome outcome = record.outcome;
     line.append(fraction)
         .append(",\"cache\":\"").append(outcome == null ? "none" : CACHE_NAMES[outcome.ordinal()])
-        .append("\",\"upstreamCalls\":").append(upstreamCalls)
+        .append("\",\"upstreamCalls\":").append(record.upstreamCalls)
         .append("}\n");
   }
 

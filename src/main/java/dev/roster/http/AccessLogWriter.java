@@ -12,22 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes access-log lines as NGINX's {@code access_log ... buffer=32k flush=200ms} does: each
- * thread appends its lines to its own batch (no shared lock on the request path); a full batch is
- * handed to a bounded queue, and one writer thread, never an event loop, writes batches out and
+ * Writes access-log lines as NGINX's {@code access_log ... buffer= flush=200ms} does, and formats
+ * them off the event loop too: each thread appends finished requests (or ready lines) to its own
+ * batch of {@value #BATCH} (no shared lock on the request path); a full batch is handed to a
+ * bounded queue, and one writer thread, never an event loop, formats and writes batches, and
  * every {@value #FLUSH_MILLIS} ms sweeps the partly filled ones. Memory is bounded ({@value
- * #QUEUED_BATCHES} queued batches of about {@value #BATCH_CHARS} characters, plus one per
- * thread); when standard output cannot keep up and the queue is full, a batch is dropped and
- * counted rather than blocking a request. {@link #close} writes every line appended before it.
+ * #QUEUED_BATCHES} queued batches plus one per thread); when standard output cannot keep up and
+ * the queue is full, a batch is dropped and counted (reported on standard error) rather than
+ * blocking a request. {@link #close} writes every line appended before it.
  */
 public final class AccessLogWriter implements AutoCloseable {
-  static final int BATCH_CHARS = 32 * 1024;
-  static final int QUEUED_BATCHES = 64;
+  static final int BATCH = 256;
+  /** Queued batches: they hold their requests' records (and requests) until written. */
+  static final int QUEUED_BATCHES = 32;
   static final long FLUSH_MILLIS = 200;
   private static final System.Logger LOG = System.getLogger(AccessLogWriter.class.getName());
 
   private final OutputStream out;
-  private final ArrayBlockingQueue<StringBuilder> full = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final ArrayBlockingQueue<Object[]> full = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final List<Batch> batches = new CopyOnWriteArrayList<>();
   private final FastThreadLocal<Batch> mine =
       new FastThreadLocal<>() {
@@ -40,6 +42,7 @@ public final class AccessLogWriter implements AutoCloseable {
       };
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
+  private final Formatter formatter = new Formatter();
   private volatile boolean closed;
 
   public AccessLogWriter(OutputStream target) {
@@ -49,21 +52,28 @@ public final class AccessLogWriter implements AutoCloseable {
     writer.start();
   }
 
-  /** Appends one line (a newline is added); never blocks on the output. */
+  /** Appends one ready line (a newline is added); never blocks on the output. */
   public void write(CharSequence line) {
-    Batch batch = mine.get();
-    synchronized (batch) {
-      batch.text.append(line).append('\n');
-      handOverIfFull(batch);
-    }
+    add(line.toString());
   }
 
-  /** Appends one request's access-log line. */
-  void append(AccessRecord record, int status, long nanos, int upstreamCalls, String client) {
+  /** Appends one finished request, formatted later on the writer thread. */
+  void append(AccessRecord record) {
+    add(record);
+  }
+
+  private void add(Object item) {
     Batch batch = mine.get();
     synchronized (batch) {
-      AccessLogLine.append(batch.text, batch.now(), record, status, nanos, upstreamCalls, client);
-      handOverIfFull(batch);
+      batch.items[batch.size++] = item;
+      if (batch.size == BATCH) {
+        Object[] items = batch.items;
+        batch.items = new Object[BATCH];
+        batch.size = 0;
+        if (!full.offer(items)) {
+          dropped.incrementAndGet();
+        }
+      }
     }
   }
 
@@ -81,22 +91,12 @@ public final class AccessLogWriter implements AutoCloseable {
     flush();
   }
 
-  private void handOverIfFull(Batch batch) {
-    if (batch.text.length() >= BATCH_CHARS) {
-      StringBuilder text = batch.text;
-      batch.text = new StringBuilder(BATCH_CHARS + 1024);
-      if (!full.offer(text)) {
-        dropped.incrementAndGet();
-      }
-    }
-  }
-
   private void run() {
     while (!closed) {
       try {
-        StringBuilder text = full.poll(FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        if (text != null) {
-          emit(text);
+        Object[] items = full.poll(FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        if (items != null) {
+          emit(items, BATCH);
           writeQueued();
         }
         sweep();
@@ -107,29 +107,32 @@ public final class AccessLogWriter implements AutoCloseable {
   }
 
   private void writeQueued() {
-    StringBuilder text;
-    while ((text = full.poll()) != null) {
-      emit(text);
+    Object[] items;
+    while ((items = full.poll()) != null) {
+      emit(items, BATCH);
     }
   }
 
   /** Takes the partly filled batches of every thread and writes them. */
   private void sweep() {
     for (Batch batch : batches) {
-      StringBuilder text;
+      Object[] items;
+      int size;
       synchronized (batch) {
-        if (batch.text.length() == 0) {
+        if (batch.size == 0) {
           continue;
         }
-        text = batch.text;
-        batch.text = new StringBuilder(BATCH_CHARS + 1024);
+        items = batch.items;
+        size = batch.size;
+        batch.items = new Object[BATCH];
+        batch.size = 0;
       }
-      emit(text);
+      emit(items, size);
     }
     long lost = dropped.getAndSet(0);
     if (lost > 0) {
-      LOG.log(System.Logger.Level.WARNING, "access log: " + lost
-          + " batches of lines dropped: standard output is not keeping up");
+      LOG.log(System.Logger.Level.WARNING, "access log: " + lost + " batches of " + BATCH
+          + " lines dropped: standard output is not keeping up");
     }
     synchronized (out) {
       try {
@@ -140,8 +143,11 @@ public final class AccessLogWriter implements AutoCloseable {
     }
   }
 
-  private void emit(StringBuilder text) {
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+  private void emit(Object[] items, int size) {
+    byte[] bytes;
+    synchronized (formatter) {
+      bytes = formatter.format(items, size);
+    }
     synchronized (out) {
       try {
         out.write(bytes);
@@ -151,15 +157,33 @@ public final class AccessLogWriter implements AutoCloseable {
     }
   }
 
-  /** One thread's lines not yet handed over, and its last timestamp text. */
+  /** One thread's lines not yet handed over. */
   private static final class Batch {
-    StringBuilder text = new StringBuilder(BATCH_CHARS + 1024);
+    Object[] items = new Object[BATCH];
+    int size;
+  }
+
+  /** Formats a batch into bytes, reusing its text buffer and the time text of a millisecond. */
+  private static final class Formatter {
+    private final StringBuilder text = new StringBuilder(64 * 1024);
     private long lastMillis = -1;
     private String lastTime;
 
-    /** The time as ISO-8601 text, made once per millisecond. */
-    String now() {
-      long millis = System.currentTimeMillis();
+    byte[] format(Object[] items, int size) {
+      text.setLength(0);
+      for (int i = 0; i < size; i++) {
+        if (items[i] instanceof AccessRecord record) {
+          AccessLogLine.append(
+              text, time(record.millis), record,
+              record.clients.of(record.peer, record.forwardedFor));
+        } else {
+          text.append((String) items[i]).append('\n');
+        }
+      }
+      return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String time(long millis) {
       if (millis != lastMillis) {
         lastMillis = millis;
         lastTime = Instant.ofEpochMilli(millis).toString();

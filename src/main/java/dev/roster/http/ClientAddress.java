@@ -23,17 +23,26 @@ final class ClientAddress {
     this.trusted = List.copyOf(trusted);
   }
 
-  /** The client's address as text (an IP literal), or {@code -} when unknown. */
-  String of(HttpServerRequest request) {
-    SocketAddress peer = request.remoteAddress();
+  /**
+   * The {@code X-Forwarded-For} values to read later, taken on the event loop; null (nothing
+   * read, nothing allocated) when no proxy is trusted.
+   */
+  List<String> forwardedFor(HttpServerRequest request) {
+    return trusted.isEmpty() ? null : request.headers().getAll(FORWARDED_FOR);
+  }
+
+  /**
+   * The client's address as text (an IP literal), or {@code -} when unknown, from the socket's
+   * peer and the {@linkplain #forwardedFor forwarded-for values} taken from the request.
+   */
+  String of(SocketAddress peer, List<String> headers) {
     String address = peer == null ? null : peer.hostAddress();
     if (address == null) {
       return "-";
     }
-    if (trusted.isEmpty() || !isTrusted(AddressRange.literal(address))) {
+    if (headers == null || !isTrusted(AddressRange.literal(address))) {
       return address;
     }
-    List<String> headers = request.headers().getAll(FORWARDED_FOR);
     for (int h = headers.size() - 1; h >= 0; h--) {
       String[] hops = headers.get(h).split(",");
       for (int i = hops.length - 1; i >= 0; i--) {

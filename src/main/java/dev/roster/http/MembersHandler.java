@@ -34,7 +34,9 @@ final class MembersHandler {
     Query query;
     try {
       // No query string (a widget polling the whole list): no parameters to decode.
-      query = record.request.query() == null ? Query.ALL : Query.parse(record.request.params(true));
+      String raw = record.request.query();
+      Query paging = raw == null ? Query.ALL : Query.paging(raw);
+      query = paging != null ? paging : Query.parse(record.request.params(true));
     } catch (ApiError error) {
       ErrorWriter.write(record.request.response(), error);
       return;
@@ -44,7 +46,7 @@ final class MembersHandler {
         .onComplete(
             (answer, failure) -> {
               if (failure != null) {
-                ErrorWriter.write(record.request.response(), failure, record.requestId);
+                ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
               } else {
                 AnswerWriter.write(record, answer, true);
               }
@@ -65,6 +67,46 @@ final class MembersHandler {
   /** The validated query: ids (null when absent), offset, limit (null: all). */
   record Query(List<String> ids, int offset, Integer limit) {
     static final Query ALL = new Query(null, 0, null);
+
+    /**
+     * The common query of a paging widget, {@code limit=N}, {@code offset=N} or both, read
+     * without decoding the query into a map; null for anything else (then {@link #parse}).
+     */
+    static Query paging(String raw) {
+      int limit = -1;
+      int offset = -1;
+      int at = 0;
+      while (at < raw.length()) {
+        int end = raw.indexOf('&', at);
+        end = end < 0 ? raw.length() : end;
+        boolean isLimit = raw.startsWith("limit=", at);
+        if (!isLimit && !raw.startsWith("offset=", at)) {
+          return null;
+        }
+        int from = at + (isLimit ? 6 : 7);
+        if (end - from < 1 || end - from > 9 || (isLimit ? limit : offset) >= 0) {
+          return null;
+        }
+        int value = 0;
+        for (int i = from; i < end; i++) {
+          char c = raw.charAt(i);
+          if (c < '0' || c > '9') {
+            return null;
+          }
+          value = value * 10 + (c - '0');
+        }
+        if (isLimit) {
+          if (value < 1 || value > MAX_LIMIT) {
+            return null;
+          }
+          limit = value;
+        } else {
+          offset = value;
+        }
+        at = end + 1;
+      }
+      return new Query(null, Math.max(offset, 0), limit < 0 ? null : limit);
+    }
 
     static Query parse(MultiMap params) {
       Integer limit = number(params, "limit", 1, MAX_LIMIT);

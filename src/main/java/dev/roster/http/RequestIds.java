@@ -1,35 +1,57 @@
 package dev.roster.http;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Request ids: a caller's {@code X-Request-Id} when it is sane, else a new one. */
+/**
+ * Request ids: a caller's {@code X-Request-Id} when it is sane, else a new one ({@code
+ * <random prefix>-<sequence in base 36>}), made straight as header bytes: one array and one
+ * {@link AsciiString} per request, which is also what the access log prints.
+ */
 final class RequestIds {
-  static final String KEY = "roster.requestId";
   static final CharSequence HEADER = io.vertx.core.http.HttpHeaders.createOptimized("X-Request-Id");
-  private static final String PREFIX =
-      Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + '-';
+  private static final byte[] PREFIX =
+      (Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + '-')
+          .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DIGITS =
+      "0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private RequestIds() {}
 
   /** Assigns the request its id and echoes it on the response. */
-  static String assign(HttpServerRequest request) {
+  static CharSequence assign(HttpServerRequest request) {
     String given = request.getHeader(HEADER);
-    String id =
+    CharSequence id =
         given != null && sane(given)
-            ? given
-            : PREFIX.concat(Long.toString(SEQUENCE.incrementAndGet(), 36));
-    request.response().headers().add(HEADER, io.vertx.core.http.HttpHeaders.createOptimized(id));
+            ? io.vertx.core.http.HttpHeaders.createOptimized(given)
+            : next();
+    request.response().headers().add(HEADER, id);
     return id;
+  }
+
+  /** A new id. */
+  static AsciiString next() {
+    long n = SEQUENCE.incrementAndGet();
+    byte[] id = new byte[PREFIX.length + 13];
+    int at = id.length;
+    do {
+      id[--at] = DIGITS[(int) (n % 36)];
+      n /= 36;
+    } while (n > 0);
+    int start = at - PREFIX.length;
+    System.arraycopy(PREFIX, 0, id, start, PREFIX.length);
+    return new AsciiString(id, start, id.length - start, false);
   }
 
   /** The id of a request on the router's path. */
   static String of(RoutingContext ctx) {
     AccessRecord record = AccessLogHandler.record(ctx);
-    return record == null ? "-" : record.requestId;
+    return record == null ? "-" : record.requestId.toString();
   }
 
   /** {@code [A-Za-z0-9._-]{1,64}}, checked without a regex on the request path. */

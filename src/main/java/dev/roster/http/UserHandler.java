@@ -28,7 +28,7 @@ final class UserHandler {
         .onComplete(
             (answer, failure) -> {
               if (failure != null) {
-                ErrorWriter.write(record.request.response(), failure, record.requestId);
+                ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
               } else {
                 AnswerWriter.write(record, answer, false);
               }

@@ -262,7 +262,8 @@
         this._applyLabel();
       } else if (name === 'interval') {
         if (this.isConnected && !this._polling) {
-          this._schedule(this._intervalMs());
+          // The new interval counts from the last poll (a first poll still goes at once).
+          this._schedule(Math.max(0, this._lastPoll + this._intervalMs() - Date.now()));
         }
       } else {
         // Another list: forget the old one and its validator.
@@ -393,10 +394,17 @@
         return { status: 0, state: 'error', retryAfter: 0 };
       }
       let token = null;
+      let waited;
       try {
-        token = await this._getToken();
+        // A token source that never answers must not stop the polling for good.
+        token = await Promise.race([
+          Promise.resolve().then(() => this._getToken()),
+          new Promise((resolve) => { waited = setTimeout(() => resolve(null), REQUEST_TIMEOUT_MS); }),
+        ]);
       } catch (ignored) {
         token = null;
+      } finally {
+        clearTimeout(waited);
       }
       if (typeof token !== 'string' || token === '') {
         this._etag = null;
@@ -559,22 +567,31 @@
       while (this._pool.length < last - first) {
         this._pool.push(this._newRow());
       }
+      // Row i lives in node i % pool size, so a row still in view keeps its node while the
+      // list scrolls: a step rebinds only the rows that came into view.
+      const size = this._pool.length;
+      const used = new Array(size).fill(false);
       const focused = this.shadowRoot.activeElement;
-      for (let slot = 0; slot < this._pool.length; slot++) {
+      for (let index = first; index < last; index++) {
+        const slot = index % size;
+        used[slot] = true;
         const node = this._pool[slot];
-        const index = first + slot;
-        if (index >= last) {
-          if (node === focused) {
-            this._viewport.focus({ preventScroll: true });
-          }
-          node.hidden = true;
-          node._row = null;
-          continue;
-        }
         this._bind(node, rows[index], index, rows.length, height);
         if (node === focused && index !== this._focusIndex) {
           this._viewport.focus({ preventScroll: true });
         }
+      }
+      for (let slot = 0; slot < size; slot++) {
+        const node = this._pool[slot];
+        if (used[slot] || node.hidden) {
+          continue;
+        }
+        if (node === focused) {
+          this._viewport.focus({ preventScroll: true });
+        }
+        node.hidden = true;
+        node._row = null;
+        node._index = -1;
       }
     }
 
@@ -607,15 +624,23 @@
     }
 
     _bind(node, row, index, setSize, height) {
-      node.hidden = false;
+      if (node.hidden) {
+        node.hidden = false;
+      }
       if (node._index !== index || node._height !== height) {
         node.style.transform = `translateY(${index * height}px)`;
+        node.setAttribute('aria-posinset', String(index + 1));
         node._index = index;
         node._height = height;
       }
-      node.setAttribute('aria-posinset', String(index + 1));
-      node.setAttribute('aria-setsize', String(setSize));
-      node.tabIndex = index === this._focusIndex ? 0 : -1;
+      if (node._setSize !== setSize) {
+        node.setAttribute('aria-setsize', String(setSize));
+        node._setSize = setSize;
+      }
+      const tabIndex = index === this._focusIndex ? 0 : -1;
+      if (node.tabIndex !== tabIndex) {
+        node.tabIndex = tabIndex;
+      }
       if (node._row === row) {
         return;
       }

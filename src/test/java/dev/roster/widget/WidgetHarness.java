@@ -73,6 +73,9 @@ final class WidgetHarness implements AutoCloseable {
         + "        secretKey: sk_test_rosterdemo0000000000000000\n"
         + "        timeout: 2s\n"
         + "    cors: { allowedOrigins: [\"" + pageOrigin() + "\"] }\n"
+        // Nothing goes stale while the class runs, however slowly: a refresh from the
+        // simulator would undo the webhook test's change and turn a 304 into a 200.
+        + "    cache: { ttl: 10m }\n"
         + "    webhooks: { clerkSigningSecret: " + WEBHOOK_SECRET + " }\n"
         // The same directory behind a per-caller rate limit, for the 429 state.
         + "  tight:\n"
@@ -125,8 +128,13 @@ final class WidgetHarness implements AutoCloseable {
 
   /** The member list as Roster answers it to this token. */
   HttpResponse<Buffer> members(String token) {
+    return members(token, "acme");
+  }
+
+  /** The member list of {@code app} as Roster answers it to this token. */
+  HttpResponse<Buffer> members(String token, String app) {
     return client
-        .get(roster.publicPort(), "127.0.0.1", "/acme/v1/users")
+        .get(roster.publicPort(), "127.0.0.1", "/" + app + "/v1/users")
         .putHeader("Authorization", "Bearer " + token)
         .send()
         .await();
