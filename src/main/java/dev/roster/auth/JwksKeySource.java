@@ -50,6 +50,7 @@ final class JwksKeySource implements KeySource {
   private long lastRefetchNanos;
   private long timerId = -1;
   private boolean failing;
+  private volatile String lastFailure;
 
   JwksKeySource(
       Vertx vertx,
@@ -141,8 +142,14 @@ final class JwksKeySource implements KeySource {
     return false;
   }
 
+  @Override
+  public String lastFailure() {
+    return lastFailure;
+  }
+
   /** Logs the change to failing once; later failures until a success are only counted. */
   private void failing(String cause) {
+    lastFailure = cause;
     synchronized (this) {
       if (failing) {
         return;
@@ -192,6 +199,7 @@ final class JwksKeySource implements KeySource {
     synchronized (this) {
       recovered = failing;
       failing = false;
+      lastFailure = null;
     }
     if (recovered) {
       LOG.atInfo()

@@ -215,6 +215,12 @@ final class JwtTokenVerifier implements TokenVerifier {
   }
 
   @Override
+  public String keysProblem() {
+    String failure = source.lastFailure();
+    return failure == null ? null : "JWKS: " + failure;
+  }
+
+  @Override
   public Future<Void> start() {
     return source.start();
   }

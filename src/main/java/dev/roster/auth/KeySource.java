@@ -24,5 +24,10 @@ interface KeySource {
 
   Future<Void> start();
 
+  /** Why the last fetch failed, or null (always null for a static key). */
+  default String lastFailure() {
+    return null;
+  }
+
   void close();
 }

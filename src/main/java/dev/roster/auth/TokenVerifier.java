@@ -17,6 +17,14 @@ public interface TokenVerifier {
   /** True while the verifier holds at least one usable key. */
   boolean isReady();
 
+  /**
+   * Why the last attempt to load keys failed (for example {@code "JWKS: HTTP status 503"}), or
+   * null when it did not; safe to log and to show on {@code /health/ready}.
+   */
+  default String keysProblem() {
+    return null;
+  }
+
   /** Loads the keys (fetches the JWKS once); completes even if that fetch failed. */
   Future<Void> start();
 

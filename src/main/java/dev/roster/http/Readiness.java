@@ -85,7 +85,9 @@ public final class Readiness {
     }
     for (AppRuntime app : apps) {
       if (!app.verifier().isReady()) {
-        return "app " + app.name() + " has no usable signing keys";
+        String problem = app.verifier().keysProblem();
+        return "app " + app.name() + " has no usable signing keys"
+            + (problem == null ? "" : " (" + problem + ")");
       }
     }
     return null;

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,16 +114,33 @@ class CommandLineTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  private static Process main(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+        "-cp",
+        System.getProperty("java.class.path"),
+        "dev.roster.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  @Test
+  void aServerThatCannotStartSaysWhyInOneJsonLogLineAndExitsTwo() throws Exception {
+    Process process = main("--config", dir.resolve("missing.yaml").toString());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).hasLineCount(1);
+    JsonObject line = new JsonObject(err.strip());
+    assertThat(line.fieldNames()).contains("time", "level", "logger", "message");
+    assertThat(line.getString("level")).isEqualTo("ERROR");
+    assertThat(line.getString("message"))
+        .isEqualTo("config error: " + dir.resolve("missing.yaml") + ": file not found");
+  }
+
   @Test
   void theProcessExitsWithTheCommandsCode() throws Exception {
-    Process process =
-        new ProcessBuilder(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.roster.Main",
-                "--bogus")
-            .start();
+    Process process = main("--bogus");
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))

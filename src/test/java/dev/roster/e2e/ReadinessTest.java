@@ -59,13 +59,18 @@ class ReadinessTest {
             .await();
 
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.bodyAsJsonObject().getString("reason")).contains("acme");
+    assertThat(ready.bodyAsJsonObject().getString("reason"))
+        .contains("acme")
+        .as("why, for the operator reading the probe")
+        .contains("(JWKS: HTTP status 5");
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(refused.statusCode()).isEqualTo(401);
     client.get(roster.adminPort(), "127.0.0.1", "/health/ready").send().await();
     assertThat(log.lines())
         .as("said once, however often the probe asks")
-        .containsExactly("WARN not ready: app acme has no usable signing keys");
+        .singleElement()
+        .asString()
+        .startsWith("WARN not ready: app acme has no usable signing keys (JWKS: HTTP status 5");
     log.close();
   }
 }
