@@ -55,6 +55,20 @@ record MemberList(String orgId, List<Member> members, Map<String, Member> byId, 
     return of(orgId, changed);
   }
 
+  /** This list without one user (a deletion), re-encoded; the same list if it was not there. */
+  MemberList without(String userId) {
+    if (!byId.containsKey(userId)) {
+      return this;
+    }
+    List<Member> kept = new ArrayList<>(members.size());
+    for (Member m : members) {
+      if (!m.user().id().equals(userId)) {
+        kept.add(m);
+      }
+    }
+    return of(orgId, kept);
+  }
+
   long weight() {
     return 256 + all.weight() * 3L;
   }
