@@ -54,6 +54,8 @@ public final class CorsHandler implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
+    // A configured app: named in the access log even when the preflight is answered here.
+    ctx.put(AppResolver.APP_KEY, app);
     String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     if (request.method() == HttpMethod.OPTIONS && requestedMethod != null) {
       answerPreflight(ctx, policy, origin, requestedMethod);
