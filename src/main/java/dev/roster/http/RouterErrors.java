@@ -3,6 +3,7 @@ package dev.roster.http;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
@@ -15,6 +16,17 @@ final class RouterErrors {
   private RouterErrors() {}
 
   static void install(Router router) {
+    router
+        .route()
+        .failureHandler(
+            ctx -> {
+              if (ctx.response().closed() || ctx.failure() instanceof HttpClosedException) {
+                // The client went away (a webhook body dropped halfway): nothing can be
+                // answered and nothing went wrong here, so nothing is logged.
+                return;
+              }
+              ctx.next();
+            });
     router.errorHandler(
         400,
         ctx -> ErrorWriter.write(ctx.response(), ApiError.validation("The request is malformed.")));
