@@ -1,12 +1,13 @@
 package dev.roster.upstream;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The circuit breaker, on a hand-moved clock. */
 class UpstreamChannelBreakerTest extends ChannelTestBase {

@@ -1,7 +1,7 @@
 package dev.roster.upstream;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.withHeader;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The 429 hold, the request budget and the bounded concurrency. */
 class UpstreamChannelLimitsTest extends ChannelTestBase {

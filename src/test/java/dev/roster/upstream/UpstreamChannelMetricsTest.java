@@ -1,7 +1,7 @@
 package dev.roster.upstream;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.metrics.UpstreamMetrics;

@@ -1,7 +1,7 @@
 package dev.roster.upstream;
 
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The one jittered retry of a read, inside the deadline. */
 class UpstreamChannelRetryTest extends ChannelTestBase {

@@ -1,11 +1,11 @@
 package dev.roster.upstream;
 
-import static dev.roster.upstream.FakeUpstream.closeConnection;
-import static dev.roster.upstream.FakeUpstream.closeMidBody;
-import static dev.roster.upstream.FakeUpstream.hang;
-import static dev.roster.upstream.FakeUpstream.json;
-import static dev.roster.upstream.FakeUpstream.status;
-import static dev.roster.upstream.FakeUpstream.withHeader;
+import static dev.roster.upstream.testing.FakeUpstream.closeConnection;
+import static dev.roster.upstream.testing.FakeUpstream.closeMidBody;
+import static dev.roster.upstream.testing.FakeUpstream.hang;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Context;
