@@ -67,8 +67,9 @@ public final class Main {
             roster
                 .shutdown()
                 .transform(ignored -> demo == null ? Future.succeededFuture() : demo.close())
-                .transform(ignored -> vertx.close())
-                .onComplete(ignored -> System.exit(0));
+                // Not chained with transform: that would hand the close's completion back to an
+                // event loop that vertx.close() has just terminated (RejectedExecutionException).
+                .onComplete(ignored -> vertx.close().onComplete(closed -> System.exit(0)));
     Signal.handle(new Signal("TERM"), signal -> stop.run());
     Signal.handle(new Signal("INT"), signal -> stop.run());
   }
