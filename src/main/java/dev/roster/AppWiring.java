@@ -8,6 +8,7 @@ import dev.roster.config.AppOptions;
 import dev.roster.config.UpstreamOptions;
 import dev.roster.http.AppRuntime;
 import dev.roster.lookup.AppDirectory;
+import dev.roster.lookup.CallerMissShare;
 import dev.roster.lookup.ChangeFeed;
 import dev.roster.metrics.CacheMetrics;
 import dev.roster.model.Provider;
@@ -64,7 +65,8 @@ final class AppWiring {
           Provider.LEXFUL, new LexfulClient(channel(app, app.lexful()), app.lexful(), time));
     }
     CacheSpace space = new CacheSpace(app.cache(), time, new CacheMetrics(registry, app.name()));
-    AppDirectory directory = new AppDirectory(app, clients, space);
+    AppDirectory directory =
+        new AppDirectory(app, clients, space, CallerMissShare.of(app, time, registry));
     ChangeFeed changes =
         cluster == null ? ChangeFeed.local(directory) : cluster.feed(app.name(), directory);
     String secret = app.webhooks().clerkSigningSecret();

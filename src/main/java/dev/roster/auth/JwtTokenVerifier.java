@@ -164,6 +164,11 @@ final class JwtTokenVerifier implements TokenVerifier {
     try {
       claims = jwt.getJWTClaimsSet();
       Refusal refusal = policy.check(claims, now);
+      if (refusal == null && !(jwt.getPayload().toJSONObject().get("sub") instanceof String)) {
+        // Nimbus turns a numeric sub into text; RFC 7519 §4.1.2 makes it a string, and two
+        // tokens must never name one caller through 42 and "42".
+        refusal = Refusal.SUBJECT_NOT_STRING;
+      }
       if (refusal != null) {
         return refuse(refusal);
       }

@@ -21,6 +21,7 @@ enum Refusal {
   NOT_YET_VALID(false, "not_yet_valid", "The token is not valid yet (nbf)."),
   ISSUED_IN_FUTURE(false, "not_yet_valid", "The token was issued in the future (iat)."),
   NO_SUBJECT(false, "bad_claims", "The token has no subject (sub)."),
+  SUBJECT_NOT_STRING(false, "bad_claims", "The token's subject (sub) is not a string."),
   ISSUER(false, "bad_claims", "The token's issuer (iss) is not accepted."),
   AUTHORIZED_PARTY(false, "bad_claims", "The token's authorized party (azp) is not accepted."),
   AUDIENCE(false, "bad_claims", "The token's audience (aud) is not accepted.");

@@ -34,7 +34,8 @@ public final class StaleCache<V> {
   private final Map<String, InFlight<V>> inFlight = new ConcurrentHashMap<>();
   private final ExpiringMap<String, Long> invalidatedAt;
   private final CacheMetrics.RegionLookups lookups;
-  private final ExpiringMap<String, Boolean> recentlyFailed;
+  /** The failure of each key's last fetch, for {@link #RETRY_AFTER_FAILURE}. */
+  private final ExpiringMap<String, Throwable> recentlyFailed;
 
   StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
     this.region = region;
@@ -53,27 +54,39 @@ public final class StaleCache<V> {
    * once per key at a time. Fails only when there is no usable entry and the fetch failed.
    */
   public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+    return get(key, loader, MissAdmission.ALWAYS);
+  }
+
+  /**
+   * As {@link #get(String, Supplier)}, asking {@code admission} before starting a fetch: a
+   * refused background refresh is skipped (the stale entry is served), a refused miss fails with
+   * the refusal, which is not remembered for the key.
+   */
+  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader, MissAdmission admission) {
     long now = space.time().nanoTime();
     CacheEntry<V> entry = peek(key);
     if (entry != null && entry.isFresh(now)) {
       lookups.hit().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.HIT));
     }
-    boolean failedJustNow = entry != null && recentlyFailed.get(key) != null;
+    Throwable failedJustNow = recentlyFailed.get(key);
     if (entry != null && entry.isRevalidatable(now)) {
       lookups.stale().increment();
-      if (!failedJustNow) {
-        load(key, loader);
+      if (failedJustNow == null) {
+        load(key, loader, admission);
       }
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
     }
-    if (failedJustNow && entry.isUsable(now)) {
-      // The upstream failed this key a moment ago: serve the stale copy without asking again,
-      // so an outage costs one attempt per key per second, not one per read.
+    if (failedJustNow != null && (entry == null || entry.isUsable(now))) {
+      // The upstream failed this key a moment ago: serve the stale copy, or that failure, without
+      // asking again, so an outage costs one attempt per key per second, not one per read.
+      if (entry == null) {
+        return Future.failedFuture(failedJustNow);
+      }
       lookups.staleIfError().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE_IF_ERROR));
     }
-    Future<Lookup<V>> fetched = load(key, loader);
+    Future<Lookup<V>> fetched = load(key, loader, admission);
     if (entry == null) {
       return fetched;
     }
@@ -174,7 +187,13 @@ public final class StaleCache<V> {
     return space.time().nanoTime();
   }
 
-  private Future<Lookup<V>> load(String key, Supplier<Future<V>> loader) {
+  private Future<Lookup<V>> load(String key, Supplier<Future<V>> loader, MissAdmission admission) {
+    if (!inFlight.containsKey(key)) {
+      RuntimeException refused = admission.admit();
+      if (refused != null) {
+        return Future.failedFuture(refused);
+      }
+    }
     InFlight<V> mine = new InFlight<>(space.time().nanoTime());
     InFlight<V> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
@@ -193,7 +212,7 @@ public final class StaleCache<V> {
         (value, failure) -> {
           inFlight.remove(key, mine);
           if (failure != null) {
-            recentlyFailed.put(key, Boolean.TRUE);
+            recentlyFailed.put(key, failure);
             mine.result.fail(failure);
           } else {
             recentlyFailed.remove(key);

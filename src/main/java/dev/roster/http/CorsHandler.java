@@ -54,6 +54,11 @@ public final class CorsHandler implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
+    // A configured app: named in the access log even when the preflight is answered here.
+    AccessRecord record = AccessLogHandler.record(ctx);
+    if (record != null) {
+      record.app = policies.containsKey(app) ? app : record.app;
+    }
     String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     if (request.method() == HttpMethod.OPTIONS && requestedMethod != null) {
       answerPreflight(ctx.request(), policy, origin, requestedMethod);

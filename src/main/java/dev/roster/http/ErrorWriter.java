@@ -1,6 +1,7 @@
 package dev.roster.http;
 
 import dev.roster.auth.AuthFailure;
+import dev.roster.lookup.MissShareExceeded;
 import dev.roster.lookup.UserNotFound;
 import dev.roster.upstream.UpstreamFailure;
 import io.vertx.core.buffer.Buffer;
@@ -34,6 +35,14 @@ public final class ErrorWriter {
       send(response, 404, BYPASS, USER_NOT_FOUND);
     } else if (failure instanceof ApiError error) {
       write(response, error);
+    } else if (failure instanceof MissShareExceeded share) {
+      write(
+          response,
+          new ApiError(
+              429,
+              "RATE_LIMITED",
+              "Too many lookups of uncached users from this caller; retry later.",
+              share.retryAfterSeconds()));
     } else if (failure instanceof AuthFailure auth) {
       response
           .headers()

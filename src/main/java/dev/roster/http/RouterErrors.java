@@ -3,6 +3,7 @@ package dev.roster.http;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -25,6 +26,17 @@ final class RouterErrors {
    *     the route has), or null when unknown
    */
   static void install(Router router, Function<String, String> allowed) {
+    router
+        .route()
+        .failureHandler(
+            ctx -> {
+              if (ctx.response().closed() || ctx.failure() instanceof HttpClosedException) {
+                // The client went away (a webhook body dropped halfway): nothing can be
+                // answered and nothing went wrong here, so nothing is logged.
+                return;
+              }
+              ctx.next();
+            });
     router.errorHandler(
         400,
         ctx -> ErrorWriter.write(ctx.response(), ApiError.validation("The request is malformed.")));

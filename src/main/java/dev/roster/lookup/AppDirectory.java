@@ -5,6 +5,7 @@ import dev.roster.cache.CacheEntry;
 import dev.roster.cache.CacheOutcome;
 import dev.roster.cache.CacheSpace;
 import dev.roster.cache.Lookup;
+import dev.roster.cache.MissAdmission;
 import dev.roster.cache.StaleCache;
 import dev.roster.config.AppOptions;
 import dev.roster.model.Member;
@@ -12,8 +13,10 @@ import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.model.UserIds;
 import dev.roster.upstream.DirectoryClient;
+import dev.roster.upstream.IdCheckedClient;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +33,34 @@ public final class AppDirectory implements DirectoryChanges {
   private final StaleCache<MemberList> orgs;
   private final VisibilityPolicy policy;
   private final MemberFetch memberFetch;
+  private final CallerMissShare missShare;
 
+  /** Without a per-caller share of cache misses (every miss may fetch). */
   public AppDirectory(AppOptions app, Map<Provider, DirectoryClient> clients, CacheSpace space) {
-    this.clients = Map.copyOf(clients);
+    this(app, clients, space, null);
+  }
+
+  /**
+   * @param missShare each caller's share of upstream fetches, or null for none
+   */
+  public AppDirectory(
+      AppOptions app,
+      Map<Provider, DirectoryClient> clients,
+      CacheSpace space,
+      CallerMissShare missShare) {
+    Map<Provider, DirectoryClient> checked = new EnumMap<>(Provider.class);
+    clients.forEach((provider, client) -> checked.put(provider, IdCheckedClient.wrap(client)));
+    this.clients = Map.copyOf(checked);
     this.space = space;
     this.users = space.region("user", CachedUser::weight, u -> !u.found());
     this.orgs = space.region("org", MemberList::weight, l -> false);
     this.policy = new VisibilityPolicy(app);
     this.memberFetch = new MemberFetch(this.clients, users);
+    this.missShare = missShare;
+  }
+
+  private MissAdmission admission(Caller caller) {
+    return missShare == null ? MissAdmission.ALWAYS : missShare.admissionFor(caller);
   }
 
   /** The full user, if the caller may see it; fails with {@link UserNotFound} otherwise. */
@@ -48,9 +71,15 @@ public final class AppDirectory implements DirectoryChanges {
     }
     if (client.userShowsMembership()) {
       CacheEntry<CachedUser> fresh = users.fresh(id);
-      return fresh != null
-          ? answerFromRecord(caller, id, client, new Lookup<>(fresh, CacheOutcome.HIT))
-          : user(client, id).compose(found -> answerFromRecord(caller, id, client, found));
+      if (fresh != null) {
+        return answerFromRecord(caller, id, client, new Lookup<>(fresh, CacheOutcome.HIT));
+      }
+      if (!mayBeVisible(caller, id)) {
+        // Decided before fetching: a record the caller could never see costs no upstream call.
+        return Future.failedFuture(UserNotFound.INSTANCE);
+      }
+      return user(caller, client, id)
+          .compose(found -> answerFromRecord(caller, id, client, found));
     }
     boolean needsOrg = policy.needsMembers(caller, id);
     CacheEntry<MemberList> freshOrg = needsOrg ? orgs.fresh(caller.orgId()) : null;
@@ -62,13 +91,13 @@ public final class AppDirectory implements DirectoryChanges {
         return answerUser(
             caller, id, org, freshUser == null ? null : new Lookup<>(freshUser, CacheOutcome.HIT));
       }
-      return user(client, id).map(found -> answer(caller, id, org, found));
+      return user(caller, client, id).map(found -> answer(caller, id, org, found));
     }
-    return members(caller.orgId())
+    return members(caller, caller.orgId())
         .compose(
             org ->
                 visible(caller, id, org)
-                    ? user(client, id).map(found -> answer(caller, id, org, found))
+                    ? user(caller, client, id).map(found -> answer(caller, id, org, found))
                     : Future.failedFuture(UserNotFound.INSTANCE));
   }
 
@@ -86,6 +115,22 @@ public final class AppDirectory implements DirectoryChanges {
     ResponseBody body =
         policy.seesPrivateMetadata(caller, member) ? cached.adminView() : cached.memberView();
     return Future.succeededFuture(Answers.of(body, found, null, space, -1));
+  }
+
+  /**
+   * Whether a user whose record tells its membership could be visible to the caller at all:
+   * not when the caller has no organisation and may only see itself, nor when the caller's
+   * organisation's member list is fresh in the cache and does not name the user.
+   */
+  private boolean mayBeVisible(Caller caller, String id) {
+    if (policy.maySee(caller, id, false)) {
+      return true;
+    }
+    if (!caller.hasOrg()) {
+      return false;
+    }
+    CacheEntry<MemberList> org = orgs.fresh(caller.orgId());
+    return org == null || org.value().contains(id);
   }
 
   private boolean visible(Caller caller, String id, Lookup<MemberList> org) {
@@ -120,7 +165,7 @@ public final class AppDirectory implements DirectoryChanges {
     if (fresh != null) {
       return Future.succeededFuture(page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit));
     }
-    return members(caller.orgId()).map(org -> page(org, offset, limit));
+    return members(caller, caller.orgId()).map(org -> page(org, offset, limit));
   }
 
   private Answer page(Lookup<MemberList> org, int offset, Integer limit) {
@@ -143,7 +188,7 @@ public final class AppDirectory implements DirectoryChanges {
    * upstream.
    */
   public Future<Answer> findMembers(Caller caller, List<String> ids) {
-    return members(caller.orgId())
+    return members(caller, caller.orgId())
         .compose(
             org -> {
               List<Member> visible = new ArrayList<>();
@@ -154,7 +199,7 @@ public final class AppDirectory implements DirectoryChanges {
                 }
               }
               return memberFetch
-                  .fillMissingUsers(visible)
+                  .fillMissingUsers(visible, admission(caller))
                   .map(fetched -> summaries(org, visible, fetched));
             });
   }
@@ -170,10 +215,24 @@ public final class AppDirectory implements DirectoryChanges {
         });
   }
 
+  /**
+   * Leaves a tombstone and takes the user out of every cached member list, fresh or stale, which
+   * keeps the rest of each list (and its freshness) as the safety net for an upstream outage.
+   * While the tombstone is held no list fetched later brings the user back ({@link MemberFetch}).
+   */
   @Override
   public void userDeleted(String userId) {
-    users.write(userId, CachedUser.NOT_FOUND);
-    orgs.invalidateIf(list -> list.contains(userId));
+    users.write(userId, CachedUser.DELETED);
+    removeFromLists(userId);
+  }
+
+  private void removeFromLists(String userId) {
+    orgs.forEach(
+        (orgId, list) -> {
+          if (list.contains(userId)) {
+            orgs.update(orgId, l -> l.without(userId));
+          }
+        });
   }
 
   @Override
@@ -207,7 +266,7 @@ public final class AppDirectory implements DirectoryChanges {
     return fetched ? Answers.fetched(answer) : answer;
   }
 
-  private Future<Lookup<CachedUser>> user(DirectoryClient client, String id) {
+  private Future<Lookup<CachedUser>> user(Caller caller, DirectoryClient client, String id) {
     return users.get(
         id,
         () ->
@@ -217,14 +276,15 @@ public final class AppDirectory implements DirectoryChanges {
                     found -> {
                       if (found.isEmpty()) {
                         // Gone upstream: no cached list may keep listing it.
-                        orgs.invalidateIf(list -> list.contains(id));
+                        removeFromLists(id);
                         return CachedUser.NOT_FOUND;
                       }
                       return CachedUser.of(found.get());
-                    }));
+                    }),
+        admission(caller));
   }
 
-  private Future<Lookup<MemberList>> members(String orgId) {
-    return orgs.get(orgId, () -> memberFetch.fetchMembers(orgId));
+  private Future<Lookup<MemberList>> members(Caller caller, String orgId) {
+    return orgs.get(orgId, () -> memberFetch.fetchMembers(orgId), admission(caller));
   }
 }

@@ -8,6 +8,11 @@ import dev.roster.model.User;
  */
 record CachedUser(User user, ResponseBody memberView, ResponseBody adminView) {
   static final CachedUser NOT_FOUND = new CachedUser(null, null, null);
+  /**
+   * The tombstone of a user a pushed event said was deleted: not found, and, unlike an
+   * upstream's 404, it also keeps the user out of every member list fetched while it is held.
+   */
+  static final CachedUser DELETED = new CachedUser(null, null, null);
 
   static CachedUser of(User user) {
     ResponseBody member = ResponseBody.of(UserJsonMapper.full(user, false).toBuffer());
@@ -20,6 +25,10 @@ record CachedUser(User user, ResponseBody memberView, ResponseBody adminView) {
 
   boolean found() {
     return user != null;
+  }
+
+  boolean deleted() {
+    return this == DELETED;
   }
 
   long weight() {

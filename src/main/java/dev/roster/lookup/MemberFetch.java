@@ -1,6 +1,7 @@
 package dev.roster.lookup;
 
 import dev.roster.cache.CacheEntry;
+import dev.roster.cache.MissAdmission;
 import dev.roster.cache.StaleCache;
 import dev.roster.model.Member;
 import dev.roster.model.Provider;
@@ -54,7 +55,7 @@ final class MemberFetch {
    * Fetches the users of {@code members} that have no cache entry, one call per upstream.
    * Completes with whether anything was fetched.
    */
-  Future<Boolean> fillMissingUsers(List<Member> members) {
+  Future<Boolean> fillMissingUsers(List<Member> members, MissAdmission admission) {
     Map<Provider, List<String>> missing = new EnumMap<>(Provider.class);
     for (Member member : members) {
       if (users.peek(member.user().id()) == null) {
@@ -66,6 +67,10 @@ final class MemberFetch {
     if (missing.isEmpty()) {
       return Future.succeededFuture(false);
     }
+    if (admission.admit() != null) {
+      // Over the caller's share: the list's own copies of these users answer instead.
+      return Future.succeededFuture(false);
+    }
     long startedNanos = users.nowNanos();
     List<Future<?>> fetches = new ArrayList<>();
     missing.forEach(
@@ -75,7 +80,9 @@ final class MemberFetch {
                     .get(provider)
                     .fetchUsers(ids)
                     .onSuccess(found -> store(ids, found, startedNanos))));
-    return Future.all(fetches).map(true);
+    // A failed fill (an outage, an answer naming users not asked for) leaves the list's own
+    // copies of these users to answer: the list is what decided they are members.
+    return Future.all(fetches).map(true).otherwise(false);
   }
 
   private void store(List<String> asked, List<User> found, long startedNanos) {
@@ -91,8 +98,16 @@ final class MemberFetch {
     }
   }
 
+  /**
+   * Whether the user must stay out of a list fetched from {@code startedNanos}: deleted by a
+   * pushed event (for as long as the tombstone is held, however stale the upstream's answer),
+   * or found missing after the fetch started.
+   */
   private boolean tombstonedSince(String userId, long startedNanos) {
     CacheEntry<CachedUser> entry = users.peek(userId);
-    return entry != null && !entry.value().found() && entry.storedAtNanos() >= startedNanos;
+    if (entry == null || entry.value().found()) {
+      return false;
+    }
+    return entry.value().deleted() || entry.storedAtNanos() >= startedNanos;
   }
 }

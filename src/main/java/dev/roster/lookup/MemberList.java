@@ -69,6 +69,20 @@ record MemberList(
     return of(orgId, changed);
   }
 
+  /** This list without one user (a deletion), re-encoded; the same list if it was not there. */
+  MemberList without(String userId) {
+    if (!byId.containsKey(userId)) {
+      return this;
+    }
+    List<Member> kept = new ArrayList<>(members.size());
+    for (Member m : members) {
+      if (!m.user().id().equals(userId)) {
+        kept.add(m);
+      }
+    }
+    return of(orgId, kept);
+  }
+
   long weight() {
     // The decoded members take about twice the list's JSON; the body counts its own reservation.
     return 256 + all.weight() + 2L * all.bytes().length() + pages.budget();

@@ -81,6 +81,14 @@ class ClaimChecksTest {
   }
 
   @Test
+  void refusesANumericSubject() {
+    // RFC 7519 §4.1.2: sub is a string; Nimbus alone would accept 42 as "42".
+    assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").claim("sub", 42))));
+    assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").claim("sub", 4.2))));
+    assertInvalid(verifier.verify(issue(TokenSpec.forSubject("u").claim("sub", true))));
+  }
+
+  @Test
   void refusesAWrongOrMissingIssuer() {
     String wrong = issue(TokenSpec.forSubject("u").claim("iss", "https://evil.example"));
     String missing = issue(TokenSpec.forSubject("u").claim("iss", null));

@@ -37,6 +37,8 @@ class GracefulShutdownTest {
       Pattern.compile("listening on public port (\\d+), admin port (\\d+)");
 
   private final Vertx vertx = Vertx.vertx();
+  private final List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private Thread stderrReader;
   private Process process;
 
   @AfterEach
@@ -101,18 +103,22 @@ class GracefulShutdownTest {
     assertThat(readyWhileDraining).isEqualTo(503);
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
+    // An orderly shutdown is an expected event: no exception on standard error.
+    stderrReader.join(5_000);
+    assertThat(stderr).noneMatch(line -> line.contains("Exception") || line.contains("SEVERE"));
   }
 
-  private static int[] readPorts(Process process) throws Exception {
+  private int[] readPorts(Process process) throws Exception {
     BufferedReader err =
         new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = err.readLine()) != null) {
       Matcher matcher = PORTS.matcher(line);
       if (matcher.find()) {
-        Thread drain = new Thread(() -> err.lines().forEach(l -> {}));
+        Thread drain = new Thread(() -> err.lines().forEach(stderr::add));
         drain.setDaemon(true);
         drain.start();
+        stderrReader = drain;
         return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
       }
     }

@@ -373,8 +373,10 @@ class PublicApiTest {
     assertThat(member.statusCode()).isEqualTo(200);
     assertThat(outsider.statusCode()).isEqualTo(404);
     assertThat(lexfulListCalls()).isEqualTo(listsBefore);
+    // Fetched at most once: when the caller's organisation list is fresh in the cache and does
+    // not name the user, visibility is decided without fetching the record at all.
     assertThat(harness.lexful.requestsTo("/v1/users/" + LexfulSeed.SECOND_ORG_USER_ID))
-        .hasSize(1);
+        .hasSizeLessThanOrEqualTo(1);
   }
 
   private static long lexfulListCalls() {

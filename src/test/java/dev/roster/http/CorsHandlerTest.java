@@ -23,6 +23,8 @@ class CorsHandlerTest {
   private static final String USER = "/lance/v1/users/user_1";
 
   private final AtomicInteger protectedCalls = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<String> loggedApp =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private Vertx vertx;
   private HttpServer server;
   private WebClient client;
@@ -31,6 +33,14 @@ class CorsHandlerTest {
   void start() {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    router.route().handler(new AccessLogHandler(new AccessLog(
+        new AccessLogWriter(java.io.OutputStream.nullOutputStream()), null,
+        new ClientAddress(List.of()))));
+    router.route().handler(ctx -> {
+      // What the access log reads as the response head goes out.
+      ctx.addHeadersEndHandler(v -> loggedApp.set(AccessLogHandler.record(ctx).app));
+      ctx.next();
+    });
     router
         .route("/:app/v1/*")
         .handler(
@@ -92,6 +102,15 @@ class CorsHandlerTest {
         .isEqualTo("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     assertThat(response.getHeader("Access-Control-Allow-Credentials")).isNull();
     assertThat(protectedCalls).hasValue(0);
+  }
+
+  @Test
+  void namesThePreflightsAppForTheAccessLog() {
+    preflight(USER, WIDGET, "GET", "authorization");
+    assertThat(loggedApp).hasValue("lance");
+
+    preflight("/nosuchapp/v1/users/user_1", WIDGET, "GET", "authorization");
+    assertThat(loggedApp).hasValue("unknown");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.config.CircuitBreakerOptions;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** A Vert.x, a fake upstream, a hand-moved clock and a registry for each channel test. */
 abstract class ChannelTestBase {
@@ -48,7 +49,7 @@ abstract class ChannelTestBase {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      FakeUpstream fake = FakeUpstream.start(vertx).answer(FakeUpstream.json("{\"id\":\"w\"}"));
+      FakeUpstream fake = FakeUpstream.start(vertx).await().answer(FakeUpstream.json("{\"id\":\"w\"}"));
       UpstreamOptions options = new UpstreamOptions(Provider.CLERK, fake.baseUrl(),
           Duration.ofSeconds(10), 1, 10, CircuitBreakerOptions.DEFAULTS, null, null, null, null,
           null);
@@ -65,7 +66,7 @@ abstract class ChannelTestBase {
   @BeforeEach
   void startFake() {
     vertx = Vertx.vertx();
-    fake = FakeUpstream.start(vertx);
+    fake = FakeUpstream.start(vertx).await();
     time = new ManualTimeSource();
     registry = new SimpleMeterRegistry();
   }

@@ -1,7 +1,7 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.json;
-import static dev.roster.upstream.channel.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.upstream.FailureKind;
@@ -10,6 +10,7 @@ import dev.roster.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The circuit breaker, on a hand-moved clock. */
 class UpstreamChannelBreakerTest extends ChannelTestBase {

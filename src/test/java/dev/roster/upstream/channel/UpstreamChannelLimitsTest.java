@@ -1,7 +1,7 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.json;
-import static dev.roster.upstream.channel.FakeUpstream.withHeader;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.upstream.FailureKind;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The 429 hold, the request budget and the bounded concurrency. */
 class UpstreamChannelLimitsTest extends ChannelTestBase {

@@ -1,7 +1,7 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.json;
-import static dev.roster.upstream.channel.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.metrics.UpstreamMetrics;

@@ -1,7 +1,7 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.json;
-import static dev.roster.upstream.channel.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.upstream.FailureKind;
@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import dev.roster.upstream.testing.FakeUpstream;
 
 /** The one jittered retry of a read, inside the deadline. */
 class UpstreamChannelRetryTest extends ChannelTestBase {

@@ -1,11 +1,11 @@
 package dev.roster.upstream.channel;
 
-import static dev.roster.upstream.channel.FakeUpstream.closeConnection;
-import static dev.roster.upstream.channel.FakeUpstream.closeMidBody;
-import static dev.roster.upstream.channel.FakeUpstream.hang;
-import static dev.roster.upstream.channel.FakeUpstream.json;
-import static dev.roster.upstream.channel.FakeUpstream.status;
-import static dev.roster.upstream.channel.FakeUpstream.withHeader;
+import static dev.roster.upstream.testing.FakeUpstream.closeConnection;
+import static dev.roster.upstream.testing.FakeUpstream.closeMidBody;
+import static dev.roster.upstream.testing.FakeUpstream.hang;
+import static dev.roster.upstream.testing.FakeUpstream.json;
+import static dev.roster.upstream.testing.FakeUpstream.status;
+import static dev.roster.upstream.testing.FakeUpstream.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.upstream.FailureKind;
