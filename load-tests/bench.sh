@@ -342,10 +342,19 @@ EOF
     [ $SECONDS -ge $deadline ] && { log "the many-users simulator did not start"; exit 1; }
     sleep 0.2
   done
+  MANY_STARTED_NS=$(date +%s%N)
   java -jar "$JAR" --config "$RUN/many.yaml" > /dev/null 2> "$RUN/many-roster.err" &
   MANY_PID=$!
   PIDS+=($MANY_PID)
-  await_port $MANY_PORT 60
+  # The time from launch to the first 200 without demo mode (a configured HS256 app, the
+  # simulator already up): what a production start costs, the JVM included.
+  deadline=$((SECONDS + 90))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $(mint "$CALLER" "")" \
+      "http://127.0.0.1:$MANY_PORT/many/v1/users/user_2many000000000000099999" 2>/dev/null)" = 200 ]; do
+    [ $SECONDS -ge $deadline ] && { log "the second Roster gave no 200 within 90 s"; exit 1; }
+    sleep 0.01
+  done
+  MANY_FIRST_MS=$((($(date +%s%N) - MANY_STARTED_NS) / 1000000))
   rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
   RSS_BEFORE=$(rss_kb $MANY_PID)
   echo go >&7
@@ -367,6 +376,7 @@ EOF
     echo "| --- | ---: |"
     echo "| time from start to the first 200 (a miss: 1,235 members and the user fetched) | ${FIRST_MS} ms |"
     echo "| time from start to ready (\`/health/ready\` 200) | ${READY_MS} ms |"
+    echo "| time from start to the first 200 without demo mode (HS256 app, simulator already up) | ${MANY_FIRST_MS} ms |"
     echo "| user read from the simulator directly, p50 (new connection each) | ${DIRECT_P50} ms |"
     echo "| user read through Roster, a miss (one upstream call), p50 | ${MISS_P50} ms |"
     echo "| miss overhead over the simulator's latency, p50 | ${MISS_OVERHEAD} ms |"

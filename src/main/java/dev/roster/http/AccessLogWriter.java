@@ -163,11 +163,15 @@ public final class AccessLogWriter implements AutoCloseable {
     int size;
   }
 
-  /** Formats a batch into bytes, reusing its text buffer and the time text of a millisecond. */
+  /**
+   * Formats a batch into bytes, reusing its text buffer and the date-time text of a second
+   * (ISO-8601 in UTC, always with milliseconds: {@code 2026-11-29T17:29:56.042Z}).
+   */
   private static final class Formatter {
     private final StringBuilder text = new StringBuilder(64 * 1024);
-    private long lastMillis = -1;
-    private String lastTime;
+    private final char[] time = new char[24];
+    private final CharSequence timeText = java.nio.CharBuffer.wrap(time);
+    private long lastSecond = Long.MIN_VALUE;
 
     byte[] format(Object[] items, int size) {
       text.setLength(0);
@@ -183,12 +187,20 @@ public final class AccessLogWriter implements AutoCloseable {
       return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private String time(long millis) {
-      if (millis != lastMillis) {
-        lastMillis = millis;
-        lastTime = Instant.ofEpochMilli(millis).toString();
+    private CharSequence time(long millis) {
+      long second = Math.floorDiv(millis, 1000);
+      if (second != lastSecond) {
+        lastSecond = second;
+        // yyyy-MM-ddTHH:mm:ss. (20 characters) from the JDK, once per second.
+        Instant.ofEpochSecond(second).toString().getChars(0, 19, time, 0);
+        time[19] = '.';
+        time[23] = 'Z';
       }
-      return lastTime;
+      int ms = (int) Math.floorMod(millis, 1000);
+      time[20] = (char) ('0' + ms / 100);
+      time[21] = (char) ('0' + ms / 10 % 10);
+      time[22] = (char) ('0' + ms % 10);
+      return timeText;
     }
   }
 }

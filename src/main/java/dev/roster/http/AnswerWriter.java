@@ -56,7 +56,7 @@ final class AnswerWriter {
     }
     ResponseHeaders.apply(response.headers(), answer, form);
     if (withTotal) {
-      response.headers().add(ResponseHeaders.TOTAL_COUNT, Integer.toString(answer.totalCount()));
+      response.headers().add(ResponseHeaders.TOTAL_COUNT, ResponseHeaders.count(answer.totalCount()));
     }
     if (ResponseHeaders.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), form.etag())) {
       response.setStatusCode(304).end();

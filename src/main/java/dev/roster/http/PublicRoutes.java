@@ -17,8 +17,9 @@ public final class PublicRoutes {
   private PublicRoutes() {}
 
   /**
-   * The public port's handler: the two user routes answered without the router, everything
-   * else through {@link #create}'s router.
+   * The public port's handler: the two user routes answered without the router (anything that
+   * must apply to every public request, a deadline or a framing check, belongs in {@link
+   * PublicRequestHandler}, not only in the router), everything else through the router.
    */
   public static Handler<HttpServerRequest> handler(
       Vertx vertx,
@@ -48,16 +49,6 @@ public final class PublicRoutes {
       DemoRoutes.install(router, apps, demo);
     }
     return new PublicRequestHandler(users, router, access);
-  }
-
-  /** The router alone, every request through it (the user routes included). */
-  public static Router create(
-      Vertx vertx, Map<String, AppRuntime> apps, AccessLogWriter log, RequestMetrics metrics) {
-    AccessLog access = new AccessLog(log, metrics, new ClientAddress(List.of()));
-    AppResolver resolver = new AppResolver(apps);
-    UsersRoute users =
-        new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver), corsPolicies(apps));
-    return router(vertx, apps, resolver, users, access);
   }
 
   private static Router router(

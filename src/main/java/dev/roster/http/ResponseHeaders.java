@@ -26,6 +26,8 @@ public final class ResponseHeaders {
       new AtomicReferenceArray<>(TABLE_SIZE);
   private static final AtomicReferenceArray<CharSequence> STALE =
       new AtomicReferenceArray<>(TABLE_SIZE);
+  private static final AtomicReferenceArray<CharSequence> COUNT =
+      new AtomicReferenceArray<>(TABLE_SIZE);
 
   private ResponseHeaders() {}
 
@@ -50,6 +52,11 @@ public final class ResponseHeaders {
       case MISS_COLLAPSED -> "roster; fwd=miss; collapsed";
       case MISS_NOT_STORED -> "roster; fwd=miss";
     };
+  }
+
+  /** An {@code X-Total-Count} value, from a table of pre-validated values for common counts. */
+  static CharSequence count(int total) {
+    return cached(COUNT, Math.max(0, total), "");
   }
 
   static CharSequence cacheControl(long ttlSeconds) {

@@ -53,13 +53,13 @@ final class UsersRoute {
           record.request.response(), ApiError.validation("The request path is malformed."));
       return;
     }
+    // Named first: a preflight or a 405 is logged under its route too.
+    record.route = list ? "users" : "user";
     if (!cors.isEmpty() && CorsHandler.apply(cors.get(app), record.request, record)) {
-      record.route = "preflight";
       return;
     }
     HttpMethod method = record.request.method();
     if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-      record.route = list ? "users" : "user";
       record.request.response().headers().set(io.vertx.core.http.HttpHeaders.ALLOW, ALLOW);
       ErrorWriter.write(
           record.request.response(),

@@ -52,7 +52,11 @@ class AccessLogFieldsTest {
         "traceparent", "00-" + TRACE_ID.toUpperCase() + "-00f067aa0ba902b7-01");
     harness.get(path, member(), "X-Request-Id", "t-none");
 
-    assertThat(line("t-valid").getString("traceId")).isEqualTo(TRACE_ID);
+    JsonObject valid = line("t-valid");
+    assertThat(valid.getString("traceId")).isEqualTo(TRACE_ID);
+    assertThat(valid.getString("time")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    assertThat(java.time.Instant.parse(valid.getString("time")))
+        .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now());
     for (String id : List.of("t-zero", "t-upper", "t-none")) {
       JsonObject line = line(id);
       assertThat(line.containsKey("traceId")).isTrue();
