@@ -35,6 +35,7 @@ public final class StaleCache<V> {
   private final ExpiringMap<String, Long> invalidatedAt;
   private final CacheMetrics.RegionLookups lookups;
   private final ExpiringMap<String, Boolean> recentlyFailed;
+  private final ExpiringMap<String, Boolean> recentlyDeferred;
 
   StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
     this.region = region;
@@ -46,13 +47,30 @@ public final class StaleCache<V> {
         new ExpiringMap<>(100_000, space.time(), (k, v) -> INVALIDATION_MEMORY_NANOS);
     this.recentlyFailed =
         new ExpiringMap<>(100_000, space.time(), (k, v) -> RETRY_AFTER_FAILURE.toNanos());
+    this.recentlyDeferred =
+        new ExpiringMap<>(100_000, space.time(), (k, v) -> RETRY_AFTER_FAILURE.toNanos());
+  }
+
+  /**
+   * Fetches a value for the cache; {@code refresh} tells a background refresh of a stale entry
+   * (nobody waits for it) from a miss a caller waits for. A loader may fail a refresh with
+   * {@link RefreshDeferred}.
+   */
+  @FunctionalInterface
+  public interface Loader<V> {
+    Future<V> load(boolean refresh);
+  }
+
+  /** As {@link #get(String, Loader)} with a loader that treats refreshes and misses alike. */
+  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+    return get(key, refresh -> loader.get());
   }
 
   /**
    * Answers from the cache when it may, else through {@code loader}, which is called at most
    * once per key at a time. Fails only when there is no usable entry and the fetch failed.
    */
-  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+  public Future<Lookup<V>> get(String key, Loader<V> loader) {
     long now = space.time().nanoTime();
     CacheEntry<V> entry = peek(key);
     if (entry != null && entry.isFresh(now)) {
@@ -62,8 +80,8 @@ public final class StaleCache<V> {
     boolean failedJustNow = entry != null && recentlyFailed.get(key) != null;
     if (entry != null && entry.isRevalidatable(now)) {
       lookups.stale().increment();
-      if (!failedJustNow) {
-        load(key, loader);
+      if (!failedJustNow && recentlyDeferred.get(key) == null) {
+        load(key, loader, true);
       }
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
     }
@@ -73,7 +91,7 @@ public final class StaleCache<V> {
       lookups.staleIfError().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE_IF_ERROR));
     }
-    Future<Lookup<V>> fetched = load(key, loader);
+    Future<Lookup<V>> fetched = load(key, loader, false);
     if (entry == null) {
       return fetched;
     }
@@ -174,7 +192,7 @@ public final class StaleCache<V> {
     return space.time().nanoTime();
   }
 
-  private Future<Lookup<V>> load(String key, Supplier<Future<V>> loader) {
+  private Future<Lookup<V>> load(String key, Loader<V> loader, boolean refresh) {
     InFlight<V> mine = new InFlight<>(space.time().nanoTime());
     InFlight<V> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
@@ -185,18 +203,24 @@ public final class StaleCache<V> {
     lookups.miss().increment();
     Future<V> fetch;
     try {
-      fetch = loader.get();
+      fetch = loader.load(refresh);
     } catch (RuntimeException e) {
       fetch = Future.failedFuture(e);
     }
     fetch.onComplete(
         (value, failure) -> {
           inFlight.remove(key, mine);
-          if (failure != null) {
+          if (failure instanceof RefreshDeferred) {
+            // Not an upstream failure: it must not let a read past staleWhileRevalidate be
+            // answered stale without asking.
+            recentlyDeferred.put(key, Boolean.TRUE);
+            mine.result.fail(failure);
+          } else if (failure != null) {
             recentlyFailed.put(key, Boolean.TRUE);
             mine.result.fail(failure);
           } else {
             recentlyFailed.remove(key);
+            recentlyDeferred.remove(key);
             mine.result.complete(store(key, value, mine.startedNanos));
           }
         });

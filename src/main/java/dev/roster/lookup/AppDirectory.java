@@ -209,9 +209,8 @@ public final class AppDirectory implements DirectoryChanges {
   private Future<Lookup<CachedUser>> user(DirectoryClient client, String id) {
     return users.get(
         id,
-        () ->
-            client
-                .fetchUser(id)
+        refresh ->
+            FillLane.fill(refresh, lane -> client.fetchUser(id, lane))
                 .map(
                     found -> {
                       if (found.isEmpty()) {
@@ -224,6 +223,7 @@ public final class AppDirectory implements DirectoryChanges {
   }
 
   private Future<Lookup<MemberList>> members(String orgId) {
-    return orgs.get(orgId, () -> memberFetch.fetchMembers(orgId));
+    return orgs.get(
+        orgId, refresh -> FillLane.fill(refresh, lane -> memberFetch.fetchMembers(orgId, lane)));
   }
 }
