@@ -5,6 +5,7 @@ import static dev.roster.lookup.ClerkDirectoryFixture.json;
 import static dev.roster.lookup.ClerkDirectoryFixture.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.auth.Caller;
 import dev.roster.cache.CacheOutcome;
 import dev.roster.sim.clerk.ClerkSeed;
 import dev.roster.sim.fault.RecordedRequest;
@@ -89,10 +90,11 @@ class BudgetPriorityTest {
     // of a loaded machine.
     List<Future<Answer>> coldAnswers = new ArrayList<>();
     for (int round = 0; round < 20; round++) {
+      fixture.timers.advance(Duration.ofMillis(99));
       List<Future<Answer>> arrived = read(cold.subList(round * 10, round * 10 + 10));
       coldAnswers.addAll(arrived);
       read(warm);
-      fixture.timers.advance(Duration.ofMillis(100));
+      fixture.timers.advance(WINDOW);
       fixture.waitUntil(() -> arrived.stream().allMatch(Future::isComplete));
     }
     settle(coldAnswers);
@@ -114,6 +116,29 @@ class BudgetPriorityTest {
       fixture.timers.advance(Duration.ofMillis(100));
       return allFresh(warm);
     });
+  }
+
+  @Test
+  void aStaleMemberListIsRefreshedInTheBackgroundLaneAndACallersMissInTheInteractiveOne() {
+    fixture = new ClerkDirectoryFixture("org", 1000, "");
+    Caller member = caller(ClerkSeed.ACME_MEMBER_ID, ClerkSeed.ACME_ORG_ID, "org:member");
+    fixture.directory.listMembers(member, 0, null).await();
+    assertThat(tokens("interactive")).isEqualTo(2);
+    fixture.timers.advance(Duration.ofSeconds(61));
+
+    Answer stale = fixture.directory.listMembers(member, 0, null).await();
+    fixture.waitUntil(() -> fixture.clerk.requestCount() == 4);
+
+    assertThat(stale.outcome()).isEqualTo(CacheOutcome.STALE);
+    assertThat(tokens("background")).isEqualTo(2);
+    assertThat(tokens("interactive")).isEqualTo(2);
+  }
+
+  private double tokens(String lane) {
+    return fixture.registry.get("roster_upstream_budget_lane_tokens_total")
+        .tags("lane", lane, "outcome", "taken")
+        .counter()
+        .count();
   }
 
   /** Reads every id (a stale one asks for a refresh); whether all were fresh. */
