@@ -36,6 +36,7 @@ public final class StaleCache<V> {
   private final CacheMetrics.RegionLookups lookups;
   /** The failure of each key's last fetch, for {@link #RETRY_AFTER_FAILURE}. */
   private final ExpiringMap<String, Throwable> recentlyFailed;
+  private final ExpiringMap<String, Boolean> recentlyDeferred;
 
   StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
     this.region = region;
@@ -47,22 +48,39 @@ public final class StaleCache<V> {
         new ExpiringMap<>(100_000, space.time(), (k, v) -> INVALIDATION_MEMORY_NANOS);
     this.recentlyFailed =
         new ExpiringMap<>(100_000, space.time(), (k, v) -> RETRY_AFTER_FAILURE.toNanos());
+    this.recentlyDeferred =
+        new ExpiringMap<>(100_000, space.time(), (k, v) -> RETRY_AFTER_FAILURE.toNanos());
+  }
+
+  /**
+   * Fetches a value for the cache; {@code refresh} tells a background refresh of a stale entry
+   * (nobody waits for it) from a miss a caller waits for. A loader may fail a refresh with
+   * {@link RefreshDeferred}.
+   */
+  @FunctionalInterface
+  public interface Loader<V> {
+    Future<V> load(boolean refresh);
+  }
+
+  /** As {@link #get(String, Loader)} with a loader that treats refreshes and misses alike. */
+  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+    return get(key, refresh -> loader.get());
   }
 
   /**
    * Answers from the cache when it may, else through {@code loader}, which is called at most
    * once per key at a time. Fails only when there is no usable entry and the fetch failed.
    */
-  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader) {
+  public Future<Lookup<V>> get(String key, Loader<V> loader) {
     return get(key, loader, MissAdmission.ALWAYS);
   }
 
   /**
-   * As {@link #get(String, Supplier)}, asking {@code admission} before starting a fetch: a
+   * As {@link #get(String, Loader)}, asking {@code admission} before starting a fetch: a
    * refused background refresh is skipped (the stale entry is served), a refused miss fails with
    * the refusal, which is not remembered for the key.
    */
-  public Future<Lookup<V>> get(String key, Supplier<Future<V>> loader, MissAdmission admission) {
+  public Future<Lookup<V>> get(String key, Loader<V> loader, MissAdmission admission) {
     long now = space.time().nanoTime();
     CacheEntry<V> entry = peek(key);
     if (entry != null && entry.isFresh(now)) {
@@ -72,8 +90,8 @@ public final class StaleCache<V> {
     Throwable failedJustNow = recentlyFailed.get(key);
     if (entry != null && entry.isRevalidatable(now)) {
       lookups.stale().increment();
-      if (failedJustNow == null) {
-        load(key, loader, admission);
+      if (failedJustNow == null && recentlyDeferred.get(key) == null) {
+        load(key, loader, true, admission);
       }
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE));
     }
@@ -86,7 +104,7 @@ public final class StaleCache<V> {
       lookups.staleIfError().increment();
       return Future.succeededFuture(new Lookup<>(entry, CacheOutcome.STALE_IF_ERROR));
     }
-    Future<Lookup<V>> fetched = load(key, loader, admission);
+    Future<Lookup<V>> fetched = load(key, loader, false, admission);
     if (entry == null) {
       return fetched;
     }
@@ -187,7 +205,8 @@ public final class StaleCache<V> {
     return space.time().nanoTime();
   }
 
-  private Future<Lookup<V>> load(String key, Supplier<Future<V>> loader, MissAdmission admission) {
+  private Future<Lookup<V>> load(
+      String key, Loader<V> loader, boolean refresh, MissAdmission admission) {
     if (!inFlight.containsKey(key)) {
       RuntimeException refused = admission.admit();
       if (refused != null) {
@@ -204,18 +223,24 @@ public final class StaleCache<V> {
     lookups.miss().increment();
     Future<V> fetch;
     try {
-      fetch = loader.get();
+      fetch = loader.load(refresh);
     } catch (RuntimeException e) {
       fetch = Future.failedFuture(e);
     }
     fetch.onComplete(
         (value, failure) -> {
           inFlight.remove(key, mine);
-          if (failure != null) {
+          if (failure instanceof RefreshDeferred) {
+            // Not an upstream failure: it must not let a read past staleWhileRevalidate be
+            // answered stale without asking.
+            recentlyDeferred.put(key, Boolean.TRUE);
+            mine.result.fail(failure);
+          } else if (failure != null) {
             recentlyFailed.put(key, failure);
             mine.result.fail(failure);
           } else {
             recentlyFailed.remove(key);
+            recentlyDeferred.remove(key);
             mine.result.complete(store(key, value, mine.startedNanos));
           }
         });

@@ -51,6 +51,16 @@ public final class PublicRoutes {
     return new PublicRequestHandler(users, router, access);
   }
 
+  /** The router alone, without the router-less user routes (its declared routes, for tests). */
+  static Router create(
+      Vertx vertx, Map<String, AppRuntime> apps, AccessLogWriter log, RequestMetrics metrics) {
+    AccessLog access = new AccessLog(log, metrics, new ClientAddress(List.of()));
+    AppResolver resolver = new AppResolver(apps);
+    UsersRoute users =
+        new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver), corsPolicies(apps));
+    return router(vertx, apps, resolver, users, access);
+  }
+
   private static Router router(
       Vertx vertx,
       Map<String, AppRuntime> apps,

@@ -269,9 +269,8 @@ public final class AppDirectory implements DirectoryChanges {
   private Future<Lookup<CachedUser>> user(Caller caller, DirectoryClient client, String id) {
     return users.get(
         id,
-        () ->
-            client
-                .fetchUser(id)
+        refresh ->
+            FillLane.fill(refresh, lane -> client.fetchUser(id, lane))
                 .map(
                     found -> {
                       if (found.isEmpty()) {
@@ -285,6 +284,9 @@ public final class AppDirectory implements DirectoryChanges {
   }
 
   private Future<Lookup<MemberList>> members(Caller caller, String orgId) {
-    return orgs.get(orgId, () -> memberFetch.fetchMembers(orgId), admission(caller));
+    return orgs.get(
+        orgId,
+        refresh -> FillLane.fill(refresh, lane -> memberFetch.fetchMembers(orgId, lane)),
+        admission(caller));
   }
 }

@@ -7,6 +7,7 @@ import dev.roster.model.Member;
 import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.upstream.DirectoryClient;
+import dev.roster.upstream.Lane;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,11 +30,14 @@ final class MemberFetch {
     this.users = users;
   }
 
-  /** Every member of the organisation across the app's upstreams, sorted, users filled. */
-  Future<MemberList> fetchMembers(String orgId) {
+  /**
+   * Every member of the organisation across the app's upstreams, sorted, users filled; the
+   * calls draw on the budget's {@code lane}.
+   */
+  Future<MemberList> fetchMembers(String orgId, Lane lane) {
     long startedNanos = users.nowNanos();
     List<Future<List<Member>>> fetches = new ArrayList<>();
-    clients.values().forEach(client -> fetches.add(client.fetchMembers(orgId)));
+    clients.values().forEach(client -> fetches.add(client.fetchMembers(orgId, lane)));
     return Future.all(fetches)
         .map(
             all -> {

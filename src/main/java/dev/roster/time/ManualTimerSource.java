@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A {@link TimerSource} on a {@link ManualTimeSource}: timers run, on the thread that moves
  * time, when {@link #advance} passes their due time (or at once with {@link #runDue()} when
- * the clock was moved elsewhere). For tests and simulations.
+ * the clock was moved elsewhere), with the clock set to their due time. For tests and
+ * simulations.
  */
 public final class ManualTimerSource implements TimerSource {
   private final ManualTimeSource time;
@@ -30,28 +31,43 @@ public final class ManualTimerSource implements TimerSource {
     };
   }
 
-  /** Moves the clock forward and runs every timer that is due, earliest first. */
+  /**
+   * Moves the clock forward by {@code duration}, stopping at each timer's due time to run it
+   * (earliest first), so a timer set by a timer runs too if it falls due within the step.
+   */
   public void advance(Duration duration) {
-    time.advance(duration);
-    runDue();
+    long target = time.nanoTime() + duration.toNanos();
+    while (true) {
+      Entry next = takeNext(target);
+      if (next == null) {
+        break;
+      }
+      long now = time.nanoTime();
+      if (next.dueNanos > now) {
+        time.advance(Duration.ofNanos(next.dueNanos - now));
+      }
+      next.task.run();
+    }
+    long now = time.nanoTime();
+    if (target > now) {
+      time.advance(Duration.ofNanos(target - now));
+    }
   }
 
   /** Runs every timer due at the clock's current reading, earliest first (new ones too). */
   public void runDue() {
-    while (true) {
-      Entry next;
-      synchronized (this) {
-        next = pending.stream()
-            .filter(e -> e.dueNanos <= time.nanoTime())
-            .min(Comparator.comparingLong(Entry::dueNanos).thenComparingLong(Entry::order))
-            .orElse(null);
-        if (next == null) {
-          return;
-        }
-        pending.remove(next);
-      }
-      next.task.run();
+    advance(Duration.ZERO);
+  }
+
+  private synchronized Entry takeNext(long notAfterNanos) {
+    Entry next = pending.stream()
+        .filter(e -> e.dueNanos <= notAfterNanos)
+        .min(Comparator.comparingLong(Entry::dueNanos).thenComparingLong(Entry::order))
+        .orElse(null);
+    if (next != null) {
+      pending.remove(next);
     }
+    return next;
   }
 
   /** How many timers are set and have not run. */

@@ -20,6 +20,16 @@ public interface DirectoryClient {
   /** Every member of the organisation with their role, in no particular order. */
   Future<List<Member>> fetchMembers(String orgId);
 
+  /** As {@link #fetchUser(String)}, drawing on the request budget's {@code lane}. */
+  default Future<Optional<User>> fetchUser(String id, Lane lane) {
+    return fetchUser(id);
+  }
+
+  /** As {@link #fetchMembers(String)}, drawing on the request budget's {@code lane}. */
+  default Future<List<Member>> fetchMembers(String orgId, Lane lane) {
+    return fetchMembers(orgId);
+  }
+
   /**
    * Whether this provider's user records tell which organisations a user belongs to (Lexful's
    * organisation scopes), so deciding visibility needs one user fetch and no member list.

@@ -1,6 +1,7 @@
 package dev.roster.upstream;
 
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * The guarded way to one upstream of one app. Every exchange goes through, in order: the 429
@@ -14,6 +15,22 @@ import io.vertx.core.Future;
 public interface UpstreamChannel {
   /** Sends the request under the guards and decodes the response; fails with UpstreamFailure. */
   <T> Future<T> exchange(UpstreamRequest request, ResponseDecoder<T> decoder);
+
+  /** As {@link #exchange(UpstreamRequest, ResponseDecoder)}, drawing on the budget's {@code lane}. */
+  default <T> Future<T> exchange(UpstreamRequest request, ResponseDecoder<T> decoder, Lane lane) {
+    return exchangeWhenAdmitted(() -> request, decoder, lane);
+  }
+
+  /**
+   * As {@link #exchange(UpstreamRequest, ResponseDecoder, Lane)}, but the request is built only
+   * once the exchange has passed the fail-fast guards (and holds its budget token), so a caller
+   * can keep gathering what goes into it until then (a batch of ids). When the guards refuse,
+   * {@code request} is never called. A channel without guards builds it at once.
+   */
+  default <T> Future<T> exchangeWhenAdmitted(
+      Supplier<UpstreamRequest> request, ResponseDecoder<T> decoder, Lane lane) {
+    return exchange(request.get(), decoder);
+  }
 
   /** Releases the underlying HTTP client. */
   void close();

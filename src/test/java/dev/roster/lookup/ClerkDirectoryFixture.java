@@ -21,6 +21,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 /**
  * One Clerk app's {@link AppDirectory} as Roster wires it (the real guarded channel, the real
@@ -39,6 +42,11 @@ final class ClerkDirectoryFixture implements AutoCloseable {
 
   /** {@code upstreamYaml}: extra keys of the Clerk upstream, e.g. {@code "batchWindow: 0ms"}. */
   ClerkDirectoryFixture(String visibility, String upstreamYaml) {
+    this(visibility, 1000, upstreamYaml);
+  }
+
+  /** With a request budget of {@code requestsPerSecond} (the bucket starts full). */
+  ClerkDirectoryFixture(String visibility, int requestsPerSecond, String upstreamYaml) {
     clerk = ClerkSimulator.start(vertx, 0).await();
     String yaml =
         "apps:\n"
@@ -49,7 +57,9 @@ final class ClerkDirectoryFixture implements AutoCloseable {
             + "      clerk:\n"
             + "        baseUrl: " + clerk.baseUrl() + "\n"
             + "        secretKey: " + ClerkSeed.SECRET_KEY + "\n"
-            + "        requestsPerSecond: 1000\n"
+            + "        requestsPerSecond: " + requestsPerSecond + "\n"
+            // The deadline runs on real time: generous, so a loaded machine does not time out.
+            + "        timeout: 20s\n"
             + "        " + upstreamYaml + "\n";
     app = ConfigLoader.parse(yaml, Map.of()).apps().get("lance");
     channel = UpstreamChannels.create(vertx, app.clerk(), app.name(), time, registry);
@@ -77,6 +87,17 @@ final class ClerkDirectoryFixture implements AutoCloseable {
   /** Waits until every future has completed, whichever way. */
   static void settle(List<? extends Future<?>> futures) {
     Future.join(new ArrayList<>(futures)).otherwise(f -> null).await();
+  }
+
+  /** Polls {@code condition} (on real time, every 10 ms) until it holds; fails after 20 s. */
+  void waitUntil(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      vertx.timer(10, TimeUnit.MILLISECONDS).await();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.roster.upstream.channel;
 
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.Lane;
 import dev.roster.upstream.ResponseDecoder;
 import dev.roster.upstream.UpstreamFailure;
 import dev.roster.upstream.UpstreamRequest;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * One call through a {@link GuardedChannel}: guards, a slot, up to two attempts, one deadline.
@@ -22,8 +24,9 @@ import java.time.Duration;
 final class Exchange<T> {
   private final GuardedChannel channel;
   private final ContextInternal context;
-  private final UpstreamRequest request;
+  private final Supplier<UpstreamRequest> requestSource;
   private final ResponseDecoder<T> decoder;
+  private final Lane lane;
   private final Promise<T> promise;
   /** Identity matters: the queue withdraws exactly this waiter. */
   private final Runnable onGranted = () -> onContext(this::onSlot);
@@ -40,16 +43,20 @@ final class Exchange<T> {
   private boolean slotHeld;
   private HttpAttempt inFlight;
   private boolean done;
+  /** Built once the first attempt is admitted; the retry sends the same request. */
+  private UpstreamRequest request;
 
   Exchange(
       GuardedChannel channel,
       ContextInternal context,
-      UpstreamRequest request,
-      ResponseDecoder<T> decoder) {
+      Supplier<UpstreamRequest> requestSource,
+      ResponseDecoder<T> decoder,
+      Lane lane) {
     this.channel = channel;
     this.context = context;
-    this.request = request;
+    this.requestSource = requestSource;
     this.decoder = decoder;
+    this.lane = lane;
     this.promise = context.promise();
   }
 
@@ -59,7 +66,7 @@ final class Exchange<T> {
   }
 
   private void begin() {
-    channel.admit().onComplete(ar -> onContext(() -> admitted(ar.result())));
+    channel.admit(lane).onComplete(ar -> onContext(() -> admitted(ar.result())));
   }
 
   private void admitted(UpstreamFailure refused) {
@@ -77,6 +84,7 @@ final class Exchange<T> {
       return;
     }
     permitHeld = true;
+    request = requestSource.get();
     startedAt = channel.time.nanoTime();
     deadline = Deadline.after(channel.timeout);
     deadlineTimer = context.setTimer(Math.max(1, channel.timeout.toMillis()), id -> onDeadline());
@@ -169,7 +177,7 @@ final class Exchange<T> {
     if (done) {
       return;
     }
-    channel.admit().onComplete(ar -> onContext(() -> readmitted(ar.result())));
+    channel.admit(lane).onComplete(ar -> onContext(() -> readmitted(ar.result())));
   }
 
   private void readmitted(UpstreamFailure refused) {

@@ -3,6 +3,7 @@ package dev.roster.upstream.channel;
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.time.TimeSource;
 import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.Lane;
 import dev.roster.upstream.ResponseDecoder;
 import dev.roster.upstream.UpstreamChannel;
 import dev.roster.upstream.UpstreamFailure;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The {@link UpstreamChannel} of one upstream of one app: holds the guards every exchange
@@ -24,7 +26,7 @@ final class GuardedChannel implements UpstreamChannel {
   final Duration timeout;
   final UpstreamHold hold;
   final BreakerPolicy breaker;
-  final UpstreamBudget budget;
+  final LaneBudget budget;
   final ConcurrencyLimit limit;
   final RetryPolicy retry;
   final HttpTransport transport;
@@ -38,7 +40,7 @@ final class GuardedChannel implements UpstreamChannel {
       Duration timeout,
       UpstreamHold hold,
       BreakerPolicy breaker,
-      UpstreamBudget budget,
+      LaneBudget budget,
       ConcurrencyLimit limit,
       HttpTransport transport,
       UpstreamMetrics metrics,
@@ -64,8 +66,17 @@ final class GuardedChannel implements UpstreamChannel {
 
   @Override
   public <T> Future<T> exchange(UpstreamRequest request, ResponseDecoder<T> decoder) {
+    return exchangeWhenAdmitted(() -> request, decoder, Lane.INTERACTIVE);
+  }
+
+  @Override
+  public <T> Future<T> exchangeWhenAdmitted(
+      Supplier<UpstreamRequest> request, ResponseDecoder<T> decoder, Lane lane) {
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    return new Exchange<>(this, context, request, decoder).start();
+    if (lane == Lane.INTERACTIVE) {
+      budget.interactiveStarting();
+    }
+    return new Exchange<>(this, context, request, decoder, lane).start();
   }
 
   /**
@@ -74,7 +85,10 @@ final class GuardedChannel implements UpstreamChannel {
    * The hold and the breaker decide at once; the budget may answer later (a shared budget asks
    * Redis), and its answer may arrive on another thread: the caller moves back to its context.
    */
-  Future<UpstreamFailure> admit() {
+  Future<UpstreamFailure> admit(Lane lane) {
+    if (lane == Lane.INTERACTIVE) {
+      budget.interactiveArrived();
+    }
     Duration held = hold.remaining();
     if (!held.isZero()) {
       return Future.succeededFuture(name.failure(
@@ -86,7 +100,7 @@ final class GuardedChannel implements UpstreamChannel {
       return Future.succeededFuture(
           name.failure(FailureKind.CIRCUIT_OPEN, "circuit open", breaker.timeLeftOpen()));
     }
-    return budget.tryTake()
+    return budget.tryTake(lane)
         .otherwise(Duration.ofSeconds(1))
         .map(untilToken -> {
           if (untilToken == null) {

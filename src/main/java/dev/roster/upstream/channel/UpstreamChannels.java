@@ -2,6 +2,7 @@ package dev.roster.upstream.channel;
 
 import dev.roster.config.CircuitBreakerOptions;
 import dev.roster.config.UpstreamOptions;
+import dev.roster.metrics.BudgetLaneMetrics;
 import dev.roster.metrics.UpstreamMetrics;
 import dev.roster.time.TimeSource;
 import dev.roster.upstream.UpstreamChannel;
@@ -48,7 +49,12 @@ public final class UpstreamChannels {
         ? CircuitBreakerOptions.DEFAULTS
         : options.circuitBreaker();
     BreakerPolicy breaker = new BreakerPolicy(appName + "/" + upstream, breakerOptions, time);
-    UpstreamBudget budget = guards.budget(appName, options);
+    // Lanes wrap whichever budget the guards give (local, or the cluster's shared one).
+    LaneBudget budget = new LaneBudget(
+        guards.budget(appName, options),
+        LaneBudget.reserveFor(options.requestsPerSecond()),
+        time,
+        new BudgetLaneMetrics(registry, appName, upstream));
     int maxConcurrent = Math.max(1, options.maxConcurrent());
     ConcurrencyLimit limit =
         new ConcurrencyLimit(maxConcurrent, QUEUED_PER_SLOT * maxConcurrent);

@@ -6,6 +6,7 @@ import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.time.TimerSource;
 import dev.roster.upstream.DirectoryClient;
+import dev.roster.upstream.Lane;
 import dev.roster.upstream.UpstreamChannel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +25,7 @@ public final class ClerkClient implements DirectoryClient {
   public static final int MAX_IDS = 100;
 
   private final UpstreamChannel channel;
-  private final ClerkRequests requests;
+  private final ClerkUserReads reads;
   private final ClerkMemberFetch members;
   private final ClerkUserBatcher batcher;
 
@@ -39,13 +40,14 @@ public final class ClerkClient implements DirectoryClient {
    */
   public ClerkClient(UpstreamChannel channel, UpstreamOptions options, TimerSource timers) {
     this.channel = channel;
-    this.requests = new ClerkRequests(options.secretKey());
+    ClerkRequests requests = new ClerkRequests(options.secretKey());
+    this.reads = new ClerkUserReads(requests);
     this.members = new ClerkMemberFetch(channel, requests);
     Duration window = options.batchWindow();
     this.batcher =
         timers == null || window == null || window.isZero()
             ? null
-            : new ClerkUserBatcher(window, timers, this::fetchOneUser, this::fetchUsers);
+            : new ClerkUserBatcher(channel, reads, window, options.requestsPerSecond(), timers);
   }
 
   @Override
@@ -59,22 +61,26 @@ public final class ClerkClient implements DirectoryClient {
    */
   @Override
   public Future<Optional<User>> fetchUser(String id) {
-    return batcher == null ? fetchOneUser(id) : batcher.fetchUser(id);
+    return fetchUser(id, Lane.INTERACTIVE);
   }
 
-  private Future<Optional<User>> fetchOneUser(String id) {
-    return channel.exchange(
-        requests.get("/v1/users/" + ClerkRequests.encode(id)),
-        ClerkWire.JSON.decoder(
-            "GET /v1/users/{id}",
-            r -> Optional.of(ClerkUserMapper.toUser(ClerkWire.JSON.object(r, "user"))),
-            Optional::empty));
+  @Override
+  public Future<Optional<User>> fetchUser(String id, Lane lane) {
+    if (batcher != null) {
+      return batcher.fetchUser(id, lane);
+    }
+    return channel.exchange(reads.one(id), ClerkUserReads.ONE, lane);
   }
 
   /** Users from {@code /v1/users?organization_id=} joined with roles from the memberships. */
   @Override
   public Future<List<Member>> fetchMembers(String orgId) {
-    return members.fetch(orgId);
+    return fetchMembers(orgId, Lane.INTERACTIVE);
+  }
+
+  @Override
+  public Future<List<Member>> fetchMembers(String orgId, Lane lane) {
+    return members.fetch(orgId, lane);
   }
 
   /** One {@code GET /v1/users?user_id=...&limit=100}; fails on more than 100 ids. */
@@ -87,15 +93,7 @@ public final class ClerkClient implements DirectoryClient {
       return Future.failedFuture(
           new IllegalArgumentException("at most " + MAX_IDS + " ids per Clerk lookup"));
     }
-    StringBuilder path = new StringBuilder("/v1/users?");
-    for (String id : ids) {
-      path.append("user_id=").append(ClerkRequests.encode(id)).append('&');
-    }
-    path.append("limit=").append(MAX_IDS);
-    return channel.exchange(
-        requests.get(path.toString()),
-        ClerkWire.JSON.decoder(
-            "GET /v1/users?user_id", r -> usersOf(ClerkWire.JSON.array(r, "user list")), List::of));
+    return channel.exchange(reads.many(ids), ClerkUserReads.MANY);
   }
 
   /** Maps a bare array of Clerk users; an element that is not a valid user is MALFORMED. */

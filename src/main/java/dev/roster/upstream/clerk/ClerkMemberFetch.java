@@ -2,6 +2,7 @@ package dev.roster.upstream.clerk;
 
 import dev.roster.model.Member;
 import dev.roster.model.User;
+import dev.roster.upstream.Lane;
 import dev.roster.upstream.UpstreamChannel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -29,16 +30,22 @@ final class ClerkMemberFetch {
     this.requests = requests;
   }
 
-  /** The joined members; an unknown organisation (404 on its memberships) has none. */
-  Future<List<Member>> fetch(String orgId) {
-    Future<List<User>> firstUsers = users(orgId, 0);
-    Future<Optional<MembershipPage>> firstMemberships = memberships(orgId, 0);
+  /**
+   * The joined members; an unknown organisation (404 on its memberships) has none. Every page
+   * draws on the budget's {@code lane}.
+   */
+  Future<List<Member>> fetch(String orgId, Lane lane) {
+    Future<List<User>> firstUsers = users(orgId, 0, lane);
+    Future<Optional<MembershipPage>> firstMemberships = memberships(orgId, 0, lane);
     return Future.join(firstUsers, firstMemberships)
-        .transform(done -> afterFirstPages(orgId, firstUsers, firstMemberships));
+        .transform(done -> afterFirstPages(orgId, firstUsers, firstMemberships, lane));
   }
 
   private Future<List<Member>> afterFirstPages(
-      String orgId, Future<List<User>> users, Future<Optional<MembershipPage>> memberships) {
+      String orgId,
+      Future<List<User>> users,
+      Future<Optional<MembershipPage>> memberships,
+      Lane lane) {
     if (memberships.failed()) {
       return Future.failedFuture(memberships.cause());
     }
@@ -54,8 +61,8 @@ final class ClerkMemberFetch {
     userPages.add(users);
     membershipPages.add(memberships);
     for (long offset = PAGE_SIZE; offset < first.totalCount(); offset += PAGE_SIZE) {
-      userPages.add(users(orgId, offset));
-      membershipPages.add(memberships(orgId, offset));
+      userPages.add(users(orgId, offset, lane));
+      membershipPages.add(memberships(orgId, offset, lane));
     }
     List<Future<?>> all = new ArrayList<>(userPages);
     all.addAll(membershipPages);
@@ -86,7 +93,7 @@ final class ClerkMemberFetch {
     return List.copyOf(members.values());
   }
 
-  private Future<List<User>> users(String orgId, long offset) {
+  private Future<List<User>> users(String orgId, long offset, Lane lane) {
     String call = "GET /v1/users?organization_id";
     String path =
         "/v1/users?organization_id=" + ClerkRequests.encode(orgId)
@@ -94,10 +101,11 @@ final class ClerkMemberFetch {
     return channel.exchange(
         requests.get(path),
         ClerkWire.JSON.decoder(
-            call, r -> ClerkClient.usersOf(ClerkWire.JSON.array(r, "user list")), List::of));
+            call, r -> ClerkClient.usersOf(ClerkWire.JSON.array(r, "user list")), List::of),
+        lane);
   }
 
-  private Future<Optional<MembershipPage>> memberships(String orgId, long offset) {
+  private Future<Optional<MembershipPage>> memberships(String orgId, long offset, Lane lane) {
     String call = "GET /v1/organizations/{id}/memberships";
     String path =
         "/v1/organizations/" + ClerkRequests.encode(orgId)
@@ -107,7 +115,8 @@ final class ClerkMemberFetch {
         ClerkWire.JSON.decoder(
             call,
             r -> Optional.of(membershipPage(ClerkWire.JSON.object(r, "membership list"))),
-            Optional::empty));
+            Optional::empty),
+        lane);
   }
 
   private static MembershipPage membershipPage(JsonObject body) {

@@ -2,118 +2,152 @@ package dev.roster.upstream.clerk;
 
 import dev.roster.model.User;
 import dev.roster.time.TimerSource;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.Lane;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamFailure;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import io.vertx.core.Future;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Cross-key batching of single-user reads (the DataLoader idea at the edge): the reads of one
- * Clerk upstream that arrive within {@code window} of the first are sent as one {@code GET
- * /v1/users?user_id=...} of at most {@value ClerkClient#MAX_IDS} ids; a batch that fills up
- * goes at once. Each caller gets its own answer: a user the batch answer does not hold is
- * empty (a 404) for that id only; a failed call fails every id of it the same way. A batch of
- * one id goes as the single-user read, exactly as without batching. An id already waiting in
- * the open batch shares its answer. Thread-safe: callers on any event loop share the open batch.
+ * Clerk upstream that arrive within {@code window} of the first share one {@code GET
+ * /v1/users?user_id=...} of at most {@value ClerkClient#MAX_IDS} ids (a full batch goes at once;
+ * a batch of one goes as {@code GET /v1/users/{id}}). Each caller gets its own answer: an id the
+ * answer does not hold is empty (a 404) for that id only; a failed call fails each of its ids.
  *
- * <p>Written by hand rather than with a DataLoader library (java-dataloader) because that one
- * dispatches on an explicit call or its own scheduled executor, outside the Vert.x contexts and
- * the injected clock; the whole mechanism here is one lock, one map and one timer.
+ * <p>A batch stays open until its call is admitted by the channel's guards, so it keeps
+ * gathering ids while it waits: when the request budget is short, an {@link Lane#INTERACTIVE}
+ * batch asks again every {@code 1 s / requestsPerSecond} for up to {@link #MAX_TOKEN_WAIT}
+ * (then its callers fail as the budget refused them), and the batches grow instead of being
+ * refused one by one. A {@link Lane#BACKGROUND} batch (refreshes) is asked once and refused at
+ * once when callers need the tokens; until then its ids also ride along in any interactive
+ * batch that is sent with room to spare. Thread-safe.
+ *
+ * <p>Written by hand rather than with java-dataloader, which dispatches from an explicit call or
+ * its own scheduled executor, outside the Vert.x contexts, the injected timers and the budget.
  */
 final class ClerkUserBatcher {
+  /** How long an interactive batch waits for a budget token before its callers are refused. */
+  static final Duration MAX_TOKEN_WAIT = Duration.ofSeconds(1);
+
+  private final UpstreamChannel channel;
+  private final ClerkUserReads reads;
   private final Duration window;
+  private final Duration pollInterval;
   private final TimerSource timers;
-  private final Function<String, Future<Optional<User>>> fetchOne;
-  private final Function<List<String>, Future<List<User>>> fetchMany;
-  private Batch open;
+  private UserBatch interactive;
+  private UserBatch background;
 
   ClerkUserBatcher(
+      UpstreamChannel channel,
+      ClerkUserReads reads,
       Duration window,
-      TimerSource timers,
-      Function<String, Future<Optional<User>>> fetchOne,
-      Function<List<String>, Future<List<User>>> fetchMany) {
+      int requestsPerSecond,
+      TimerSource timers) {
+    this.channel = channel;
+    this.reads = reads;
     this.window = window;
+    long nanos = 1_000_000_000L / Math.max(1, requestsPerSecond);
+    this.pollInterval = Duration.ofNanos(Math.min(Math.max(nanos, 1_000_000L), 100_000_000L));
     this.timers = timers;
-    this.fetchOne = fetchOne;
-    this.fetchMany = fetchMany;
   }
 
   /** The user, or empty when Clerk does not have it; fails as the call that carried it failed. */
-  Future<Optional<User>> fetchUser(String id) {
-    Batch full = null;
+  Future<Optional<User>> fetchUser(String id, Lane lane) {
+    UserBatch sendNow = null;
     Future<Optional<User>> answer;
     synchronized (this) {
-      if (open == null) {
-        Batch batch = new Batch();
-        open = batch;
-        batch.timer = timers.schedule(window, () -> windowClosed(batch));
+      UserBatch batch = lane == Lane.INTERACTIVE ? interactive : background;
+      if (batch == null) {
+        UserBatch opened = new UserBatch(lane);
+        opened.timer = timers.schedule(window, () -> windowClosed(opened));
+        batch = opened;
+        setOpen(lane, opened);
       }
-      answer = open.add(id);
-      if (open.size() >= ClerkClient.MAX_IDS) {
-        full = open;
-        open = null;
+      answer = batch.add(id);
+      if (batch.size() >= ClerkClient.MAX_IDS) {
+        setOpen(lane, null);
+        batch.timer.cancel();
+        if (!batch.admitting) {
+          batch.admitting = true;
+          sendNow = batch;
+        }
       }
     }
-    if (full != null) {
-      full.timer.cancel();
-      send(full);
+    if (sendNow != null) {
+      admit(sendNow);
     }
     return answer;
   }
 
-  private void windowClosed(Batch batch) {
+  private void windowClosed(UserBatch batch) {
     synchronized (this) {
-      if (open != batch) {
+      // A batch that filled up is on its way already.
+      if (batch.admitting) {
         return;
       }
-      open = null;
+      batch.admitting = true;
     }
-    send(batch);
+    admit(batch);
   }
 
-  private void send(Batch batch) {
-    List<String> ids = new ArrayList<>(batch.waiting.keySet());
-    Future<List<User>> call;
-    try {
-      call = ids.size() == 1
-          ? fetchOne.apply(ids.get(0)).map(found -> found.map(List::of).orElse(List.of()))
-          : fetchMany.apply(ids);
-    } catch (RuntimeException e) {
-      // A timer that fires after shutdown finds the client closed: the callers fail, not hang.
-      call = Future.failedFuture(e);
-    }
-    call.onComplete(
-        (users, failure) -> {
-          if (failure != null) {
-            batch.waiting.values().forEach(p -> p.fail(failure));
-            return;
-          }
-          Map<String, User> byId = new HashMap<>();
-          for (User user : users) {
-            byId.putIfAbsent(user.id(), user);
-          }
-          // Only asked ids are answered: a user Clerk sent that nobody asked for is ignored.
-          batch.waiting.forEach((id, p) -> p.complete(Optional.ofNullable(byId.get(id))));
-        });
+  private void admit(UserBatch batch) {
+    channel
+        .exchangeWhenAdmitted(
+            () -> reads.request(seal(batch)), r -> reads.decode(batch.ids(), r), batch.lane)
+        .onComplete(
+            (users, failure) -> {
+              if (failure == null) {
+                batch.answer(users);
+              } else if (!isSealed(batch) && mayWaitForToken(batch, failure)) {
+                timers.schedule(pollInterval, () -> admit(batch));
+              } else {
+                seal(batch);
+                batch.fail(failure);
+              }
+            });
   }
 
-  /** The ids of one batch, each with the one promise every caller of that id shares. */
-  private static final class Batch {
-    final Map<String, Promise<Optional<User>>> waiting = new LinkedHashMap<>();
-    TimerSource.Scheduled timer;
+  private boolean mayWaitForToken(UserBatch batch, Throwable failure) {
+    return batch.lane == Lane.INTERACTIVE
+        && failure instanceof UpstreamFailure f
+        && f.kind() == FailureKind.BUDGET_EXHAUSTED
+        && pollInterval.multipliedBy(++batch.polls).compareTo(MAX_TOKEN_WAIT) < 0;
+  }
 
-    Future<Optional<User>> add(String id) {
-      return waiting.computeIfAbsent(id, k -> Promise.promise()).future();
+  /** Closes the batch to new ids (an interactive one takes waiting refreshes along). */
+  private synchronized List<String> seal(UserBatch batch) {
+    if (!batch.sealed) {
+      batch.sealed = true;
+      if (interactive == batch) {
+        interactive = null;
+      }
+      if (background == batch) {
+        background = null;
+      }
+      if (batch.lane == Lane.INTERACTIVE && background != null && !background.admitting) {
+        background.moveInto(batch, ClerkClient.MAX_IDS);
+        if (background.size() == 0) {
+          background.timer.cancel();
+          background = null;
+        }
+      }
     }
+    return batch.ids();
+  }
 
-    int size() {
-      return waiting.size();
+  private synchronized boolean isSealed(UserBatch batch) {
+    return batch.sealed;
+  }
+
+  private void setOpen(Lane lane, UserBatch batch) {
+    if (lane == Lane.INTERACTIVE) {
+      interactive = batch;
+    } else {
+      background = batch;
     }
   }
 }

@@ -9,6 +9,10 @@ import dev.roster.model.User;
 import dev.roster.time.ManualTimeSource;
 import dev.roster.time.ManualTimerSource;
 import dev.roster.upstream.FailureKind;
+import dev.roster.upstream.Lane;
+import dev.roster.upstream.ResponseDecoder;
+import dev.roster.upstream.UpstreamChannel;
+import dev.roster.upstream.UpstreamRequest;
 import dev.roster.upstream.UpstreamFailure;
 import dev.roster.upstream.testing.DirectChannel;
 import dev.roster.upstream.testing.FakeResponse;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +45,7 @@ class ClerkUserBatcherTest {
     vertx = Vertx.vertx();
     clerk = FakeUpstream.start(vertx).await();
     timers = new ManualTimerSource(new ManualTimeSource());
-    UpstreamOptions options =
-        new UpstreamOptions(
-            Provider.CLERK, clerk.baseUrl(), Duration.ofSeconds(3), 64, 90,
-            CircuitBreakerOptions.DEFAULTS, ClerkFake.SECRET, null, null, null, null, WINDOW);
-    client = new ClerkClient(new DirectChannel(vertx, clerk.baseUrl()), options, timers);
+    client = new ClerkClient(new DirectChannel(vertx, clerk.baseUrl()), options(90), timers);
     // Answers with every asked user that exists (ids ending in "gone" do not) and one extra.
     clerk.on(HttpMethod.GET, "/v1/users", request -> {
       JsonArray users = new JsonArray();
@@ -56,6 +57,12 @@ class ClerkUserBatcherTest {
       users.add(ClerkClientTest.user("user_nobody_asked", 1));
       return Future.succeededFuture(FakeResponse.json(200, users));
     });
+  }
+
+  private UpstreamOptions options(int requestsPerSecond) {
+    return new UpstreamOptions(
+        Provider.CLERK, clerk.baseUrl(), Duration.ofSeconds(3), 64, requestsPerSecond,
+        CircuitBreakerOptions.DEFAULTS, ClerkFake.SECRET, null, null, null, null, WINDOW);
   }
 
   @AfterEach
@@ -112,6 +119,58 @@ class ClerkUserBatcherTest {
       assertThat(failure).isInstanceOf(UpstreamFailure.class);
       assertThat(((UpstreamFailure) failure).kind()).isEqualTo(FailureKind.MALFORMED);
     }
+  }
+
+  @Test
+  void waitingRefreshesRideAlongInACallersBatchThatHasRoom() {
+    Future<Optional<User>> miss = client.fetchUser("user_m", Lane.INTERACTIVE);
+    Future<Optional<User>> refresh = client.fetchUser("user_r", Lane.BACKGROUND);
+    timers.advance(WINDOW);
+
+    assertThat(miss.await()).map(User::id).contains("user_m");
+    assertThat(refresh.await()).map(User::id).contains("user_r");
+    assertThat(clerk.requests()).hasSize(1);
+    assertThat(clerk.requests().get(0).params().getAll("user_id"))
+        .containsExactly("user_m", "user_r");
+  }
+
+  @Test
+  void aCallersBatchGivesUpAfterWaitingASecondForABudgetToken() {
+    List<Integer> attempts = new ArrayList<>();
+    UpstreamChannel refusing = new UpstreamChannel() {
+      @Override
+      public <T> Future<T> exchange(UpstreamRequest request, ResponseDecoder<T> decoder) {
+        return exchangeWhenAdmitted(() -> request, decoder, Lane.INTERACTIVE);
+      }
+
+      @Override
+      public <T> Future<T> exchangeWhenAdmitted(
+          Supplier<UpstreamRequest> request, ResponseDecoder<T> decoder, Lane lane) {
+        attempts.add(1);
+        return Future.failedFuture(new UpstreamFailure(
+            FailureKind.BUDGET_EXHAUSTED, "spent", Duration.ofSeconds(1)));
+      }
+
+      @Override
+      public void close() {}
+    };
+    ClerkClient starved = new ClerkClient(refusing, options(90), timers);
+    Future<Optional<User>> miss = starved.fetchUser("user_m", Lane.INTERACTIVE);
+    timers.advance(WINDOW);
+    timers.advance(Duration.ofMillis(900));
+    assertThat(miss.isComplete()).isFalse();
+
+    timers.advance(Duration.ofMillis(200));
+    miss.otherwiseEmpty().await();
+    assertThat(((UpstreamFailure) miss.cause()).kind()).isEqualTo(FailureKind.BUDGET_EXHAUSTED);
+    // Asked every 1 s / 90 (11 ms) for a second, then gave up.
+    assertThat(attempts.size()).isBetween(85, 92);
+
+    Future<Optional<User>> refresh = starved.fetchUser("user_r", Lane.BACKGROUND);
+    timers.advance(WINDOW);
+    refresh.otherwiseEmpty().await();
+    assertThat(refresh.failed()).isTrue();
+    assertThat(timers.pending()).isZero();
   }
 
   @Test
