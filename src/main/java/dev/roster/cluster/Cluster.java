@@ -1,6 +1,9 @@
 package dev.roster.cluster;
 
+import dev.roster.cache.SharedTier;
+import dev.roster.config.AppOptions;
 import dev.roster.config.ClusterOptions;
+import dev.roster.config.UpstreamOptions;
 import dev.roster.lookup.AppDirectory;
 import dev.roster.lookup.ChangeFeed;
 import dev.roster.metrics.ClusterMetrics;
@@ -41,9 +44,11 @@ public final class Cluster {
   private final PodHeartbeat heartbeat;
   private final Map<String, ChangeFeed> localFeeds = new ConcurrentHashMap<>();
   private final EventStream stream;
+  private final Vertx vertx;
 
   private Cluster(Vertx vertx, ClusterOptions options, TimeSource time, MeterRegistry registry) {
     this.options = options;
+    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.keys = new ClusterKeys(options.name());
     this.metrics = new ClusterMetrics(registry);
@@ -51,7 +56,7 @@ public final class Cluster {
     this.redis = new RedisAccess(Redis.createClient(vertx, redisOptions), options.opTimeout());
     this.holds = new SharedHolds(time, keys, options.podId());
     this.publisher = new Publisher(context, redis, keys, state, metrics, options.eventsMaxLen(),
-        options.outbox(), options.podId(), event -> java.util.List.of());
+        options.outbox(), options.podId(), new SharedEffects(keys)::of);
     this.heartbeat = new PodHeartbeat(vertx, redis, keys, state, options.podId(),
         options.expectedReplicas());
     RedisProxyManager proxies = new RedisProxyManager(redis,
@@ -90,6 +95,22 @@ public final class Cluster {
     ChangeFeed local = ChangeFeed.local(directory);
     localFeeds.put(app, local);
     return new ClusterChangeFeed(app, local, publisher, options.podId());
+  }
+
+  /**
+   * The second-level cache of app {@code app} in Redis, for its directory's regions. Its fill
+   * locks live as long as the app's slowest upstream deadline plus one second, so a lock whose
+   * holder died frees itself.
+   */
+  public SharedTier.Source sharedCache(AppOptions app) {
+    Duration slowest = Duration.ZERO;
+    for (UpstreamOptions upstream : new UpstreamOptions[] {app.clerk(), app.lexful()}) {
+      if (upstream != null && upstream.timeout().compareTo(slowest) > 0) {
+        slowest = upstream.timeout();
+      }
+    }
+    return new SharedCache(vertx, redis, keys, state, metrics, app.name(), app.cache(),
+        options.lockWait(), slowest.plusSeconds(1), options.podId());
   }
 
   /** Connects in the background; returns at once (a replica without Redis still starts). */

@@ -5,6 +5,7 @@ import dev.roster.cache.CacheEntry;
 import dev.roster.cache.CacheOutcome;
 import dev.roster.cache.CacheSpace;
 import dev.roster.cache.Lookup;
+import dev.roster.cache.SharedTier;
 import dev.roster.cache.StaleCache;
 import dev.roster.config.AppOptions;
 import dev.roster.model.Member;
@@ -16,6 +17,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One app's user directory: the use cases get user, list members and look up ids, answered
@@ -32,10 +34,22 @@ public final class AppDirectory implements DirectoryChanges {
   private final MemberFetch memberFetch;
 
   public AppDirectory(AppOptions app, Map<Provider, DirectoryClient> clients, CacheSpace space) {
+    this(app, clients, space, null);
+  }
+
+  /**
+   * @param shared the cluster's shared level behind the user and org regions (null: none)
+   */
+  public AppDirectory(AppOptions app, Map<Provider, DirectoryClient> clients, CacheSpace space,
+      SharedTier.Source shared) {
     this.clients = Map.copyOf(clients);
     this.space = space;
-    this.users = space.region("user", CachedUser::weight, u -> !u.found());
-    this.orgs = space.region("org", MemberList::weight, l -> false);
+    Predicate<CachedUser> notFound = u -> !u.found();
+    this.users = space.region("user", CachedUser::weight, notFound,
+        shared == null ? null : shared.tier("user", SharedCodecs.USERS, notFound));
+    Predicate<MemberList> never = l -> false;
+    this.orgs = space.region("org", MemberList::weight, never,
+        shared == null ? null : shared.tier("org", SharedCodecs.LISTS, never));
     this.policy = new VisibilityPolicy(app);
     this.memberFetch = new MemberFetch(this.clients, users);
   }
