@@ -63,7 +63,7 @@ public final class Cluster {
         ClientSideConfig.getDefault()
             .withClientClock(TimeMeter.SYSTEM_MILLISECONDS)
             .withRequestTimeout(options.opTimeout())
-            .withMaxRetries(5),
+            .withMaxRetries(10),
         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
     this.guards = new ClusterGuards(
         (hash, rps) -> new SharedBudget(proxies, keys.budget(hash), rps, state, metrics, time,
@@ -139,6 +139,7 @@ public final class Cluster {
 
   private void onSynced() {
     heartbeat.beat();
+    holds.refresh();
     publisher.drain();
   }
 
