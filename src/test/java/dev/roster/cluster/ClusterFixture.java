@@ -78,6 +78,11 @@ final class ClusterFixture implements AutoCloseable {
       }
       replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
     }
+    for (int i = 0; i < count; i++) {
+      int r = i;
+      // Listening comes before the first JWKS fetch has surely succeeded on a loaded machine.
+      Polling.until(Duration.ofSeconds(30), "replica " + r + " ready", () -> ready(r) == 200);
+    }
   }
 
   String yaml(String podId, String redisUrl) {
