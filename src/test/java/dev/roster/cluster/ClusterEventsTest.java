@@ -75,6 +75,45 @@ class ClusterEventsTest {
   }
 
   @Test
+  void userCreatedReachesEveryReplicaWithoutAnUpstreamCall() {
+    String id = "user_2clusterCreated00000001";
+    JsonObject created = cluster.clerk.user(ClerkSeed.NO_ORG_USER_ID).put("id", id)
+        .put("first_name", "Fresh").put("created_at", System.currentTimeMillis())
+        .put("updated_at", System.currentTimeMillis());
+    cluster.clerk.putUser(created);
+
+    assertThat(cluster.webhook(0, "user.created", created)).isEqualTo(204);
+
+    for (int i = 1; i < 3; i++) {
+      int r = i;
+      Polling.until(WITHIN, "replica " + r + " knows the new user",
+          () -> cluster.user(r, id).body().contains("\"firstName\":\"Fresh\""));
+    }
+    assertThat(cluster.userFetches(id)).isZero();
+  }
+
+  @Test
+  void organizationDeletedThroughOneReplicaDropsItsMemberListEverywhere() {
+    String org = ClerkSeed.EMPTY_ORG_ID;
+    String orgToken = cluster.issuer.issue(TokenSpec.forSubject(ClerkSeed.EMPTY_ORG_ADMIN_ID)
+        .org(org, "empty", "org:admin").lifetime(Duration.ofHours(48)));
+    for (int i = 0; i < 3; i++) {
+      assertThat(list(i, orgToken)).contains(ClerkSeed.EMPTY_ORG_ADMIN_ID);
+    }
+    // Changed at Clerk without a membership webhook: only the org event can drop the lists.
+    cluster.clerk.addMembership(org, ClerkSeed.NO_ORG_USER_ID, "org:member");
+
+    assertThat(cluster.webhook(1, "organization.deleted", new JsonObject().put("id", org)
+        .put("deleted", true).put("object", "organization"))).isEqualTo(204);
+
+    for (int i = 0; i < 3; i++) {
+      int r = i;
+      Polling.until(WITHIN, "replica " + r + " fetches the org's members again",
+          () -> list(r, orgToken).contains(ClerkSeed.NO_ORG_USER_ID));
+    }
+  }
+
+  @Test
   void membershipChangeThroughOneReplicaDropsTheMemberListEverywhere() {
     String org = ClerkSeed.GLOBEX_ORG_ID;
     String orgToken = cluster.issuer.issue(TokenSpec.forSubject(ClerkSeed.ACME_MEMBER_ID)
