@@ -120,6 +120,27 @@ class ClusterResilienceTest {
     }
   }
 
+  @Test
+  @Order(4)
+  void whenTheReplicaHoldingAFillLockDiesAnotherFetchesAfterTheWait() {
+    ensureRedis();
+    String id = ClerkSeed.NO_ORG_USER_ID;
+    String lock = "roster:test:c1:{acme:user:" + id + "}:lock";
+    cluster.clerk.faults().add(Fault.latency(1500).onPath("/v1/users/" + id));
+    try {
+      cluster.userAsync(0, id);
+      Polling.until(Duration.ofSeconds(10), "replica 0 holds the fill lock",
+          () -> Long.valueOf(1).equals(cluster.redis.call("EXISTS", lock)));
+      cluster.replica(0).kill();
+
+      assertThat(cluster.user(1, id).statusCode()).isEqualTo(200);
+      assertThat(cluster.metric(1, "roster_cluster_fill_locks_total", "waited"))
+          .isGreaterThan(0);
+    } finally {
+      cluster.clerk.faults().clear();
+    }
+  }
+
   /** The state the previous test should have left, even when it failed half-way. */
   private static void ensureRedis() {
     if (!cluster.redis.running()) {
