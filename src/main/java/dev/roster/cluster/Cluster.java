@@ -18,6 +18,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -144,8 +146,18 @@ public final class Cluster {
   }
 
   private static RedisOptions redisOptions(ClusterOptions options) {
-    RedisOptions redis = new RedisOptions()
-        .setConnectionString(options.redisUrl())
+    RedisOptions redis = new RedisOptions();
+    if (options.sentinels().isEmpty()) {
+      redis.setConnectionString(options.redisUrl());
+    } else {
+      // Sentinel: the client asks the sentinels for the current master on each connect, so a
+      // failover is followed by the next reconnect (and detected by the epoch key).
+      redis.setType(RedisClientType.SENTINEL)
+          .setEndpoints(options.sentinels())
+          .setMasterName(options.masterName())
+          .setRole(RedisRole.MASTER);
+    }
+    redis
         .setMaxPoolSize(16)
         .setMaxPoolWaiting(1024)
         .setMaxWaitingHandlers(4096)

@@ -89,7 +89,9 @@ final class ClusterFixture implements AutoCloseable {
     String upstream = upstreamExtra.isEmpty() ? "" : "        " + upstreamExtra + "\n";
     String cluster = clusterExtra == null
         ? ""
-        : "cluster: { redisUrl: \"" + redisUrl + "\", name: test, podId: " + podId
+        : "cluster: { "
+            + (clusterExtra.contains("sentinels:") ? "" : "redisUrl: \"" + redisUrl + "\", ")
+            + "name: test, podId: " + podId
             + (clusterExtra.isEmpty() ? "" : ", " + clusterExtra) + " }\n";
     return "server: { host: 127.0.0.1, port: 0, shutdownGrace: 1s }\n"
         + "admin: { host: 127.0.0.1, port: 0, token: " + ADMIN_TOKEN + " }\n"

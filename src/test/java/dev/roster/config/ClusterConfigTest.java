@@ -43,6 +43,23 @@ class ClusterConfigTest {
   }
 
   @Test
+  void sentinelsReplaceTheUrlAndNeedAMasterName() {
+    ClusterOptions cluster = ConfigLoader.parse(withTopLevel(
+            "cluster: { sentinels: [\"redis://s1:26379\", \"redis://s2:26379\"],"
+                + " masterName: mymaster }"), Map.of()).cluster();
+    assertThat(cluster.redisUrl()).isNull();
+    assertThat(cluster.sentinels()).containsExactly("redis://s1:26379", "redis://s2:26379");
+    assertThat(cluster.masterName()).isEqualTo("mymaster");
+    assertThatThrownBy(() -> ConfigLoader.parse(withTopLevel(
+            "cluster: { sentinels: [\"redis://s1:26379\"] }"), Map.of()))
+        .hasMessage("cluster.masterName: required with sentinels");
+    assertThatThrownBy(() -> ConfigLoader.parse(withTopLevel(
+            "cluster: { redisUrl: \"redis://r:6379\", sentinels: [\"redis://s1:26379\"],"
+                + " masterName: m }"), Map.of()))
+        .hasMessage("cluster.redisUrl: give either redisUrl or sentinels, not both");
+  }
+
+  @Test
   void refusesWhatCannotWorkWithOneLineThatNeverShowsThePassword() {
     assertThatThrownBy(() -> ConfigLoader.parse(withTopLevel("cluster: { name: x }"), Map.of()))
         .hasMessage("cluster.redisUrl: required");
