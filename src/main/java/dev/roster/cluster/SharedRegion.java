@@ -103,7 +103,11 @@ final class SharedRegion<V> implements SharedTier<V> {
         .compose(v -> read(key))
         .transform(ar -> {
           if (ar.failed()) {
-            return fetch.get().map(Loaded::fetched);
+            // A slow read while another replica fills: keep waiting (lockWait bounds it)
+            // rather than fetch at once; if Redis is gone the state says so.
+            return shared.state().synced()
+                ? waitForFill(key, generation, fetch, waitStart, attempt + 1)
+                : fetch.get().map(Loaded::fetched);
           }
           Snapshot<V> seen = ar.result();
           if (seen.value != null) {

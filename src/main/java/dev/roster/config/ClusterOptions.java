@@ -35,7 +35,7 @@ public record ClusterOptions(
     java.util.List<String> sentinels,
     String masterName) {
   public static final String DEFAULT_NAME = "roster";
-  public static final Duration DEFAULT_OP_TIMEOUT = Duration.ofMillis(250);
+  public static final Duration DEFAULT_OP_TIMEOUT = Duration.ofMillis(500);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(2);
   public static final int DEFAULT_EVENTS_MAX_LEN = 10_000;
   public static final int DEFAULT_EXPECTED_REPLICAS = 1;

@@ -64,7 +64,14 @@ class ClusterCacheTest {
         shared++;
       }
     }
-    assertThat(cluster.userFetches(id)).isEqualTo(1);
+    assertThat(cluster.userFetches(id)).as("upstream calls; l2 errors %s, lock timeouts %s",
+            cluster.metric(0, "roster_cluster_l2_lookups_total", "error")
+                + cluster.metric(1, "roster_cluster_l2_lookups_total", "error")
+                + cluster.metric(2, "roster_cluster_l2_lookups_total", "error"),
+            cluster.metric(0, "roster_cluster_fill_locks_total", "timed_out")
+                + cluster.metric(1, "roster_cluster_fill_locks_total", "timed_out")
+                + cluster.metric(2, "roster_cluster_fill_locks_total", "timed_out"))
+        .isEqualTo(1);
     assertThat(shared).as("answers served from another replica's fill: %s", statuses)
         .isGreaterThan(0);
   }
