@@ -10,7 +10,8 @@ import java.time.Duration;
  *     and a database number ({@code /0}); never logged; null with Sentinel
  * @param password the Redis password when not in the URL (null: none or in the URL)
  * @param name the cluster's name, the prefix of every key ({@code roster:<name>:...})
- * @param podId this replica's id in the cluster (default {@code $HOSTNAME}, else random)
+ * @param podId this replica's id in the cluster, unique per process (default {@code
+ *     $HOSTNAME-<8 random hex>}); replicas must never share one
  * @param opTimeout deadline of each Redis command on the request path
  * @param lockWait how long a miss waits for another replica's fill before fetching itself
  * @param eventsMaxLen events kept in the stream ({@code XADD MAXLEN ~}): how long a cut-off

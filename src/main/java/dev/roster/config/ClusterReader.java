@@ -41,8 +41,11 @@ final class ClusterReader {
     }
     String podId = s.string("podId", null);
     if (podId == null) {
+      // Unique per process even when several share a host name (processes on one machine,
+      // containers started with one hostname): a replica skips events carrying its own id.
       String host = env.get("HOSTNAME");
-      podId = host == null || host.isBlank() ? UUID.randomUUID().toString() : host.strip();
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      podId = (host == null || host.isBlank() ? "roster" : host.strip()) + "-" + suffix;
     }
     return new ClusterOptions(
         url,

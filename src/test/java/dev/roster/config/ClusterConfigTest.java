@@ -23,11 +23,19 @@ class ClusterConfigTest {
         Map.of("HOSTNAME", "roster-7d9c-x2")).cluster();
     assertThat(cluster.redisUrl()).isEqualTo("redis://redis:6379/0");
     assertThat(cluster.name()).isEqualTo("roster");
-    assertThat(cluster.podId()).isEqualTo("roster-7d9c-x2");
+    assertThat(cluster.podId()).matches("roster-7d9c-x2-[0-9a-f]{8}");
     assertThat(cluster.opTimeout()).isEqualTo(ClusterOptions.DEFAULT_OP_TIMEOUT);
     assertThat(cluster.lockWait()).isEqualTo(Duration.ofSeconds(2));
     assertThat(cluster.eventsMaxLen()).isEqualTo(10_000);
     assertThat(cluster.expectedReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void twoProcessesWithOneHostNameStillGetTwoPodIds() {
+    String yaml = withTopLevel("cluster: { redisUrl: \"redis://redis:6379/0\" }");
+    Map<String, String> env = Map.of("HOSTNAME", "same-host");
+    assertThat(ConfigLoader.parse(yaml, env).cluster().podId())
+        .isNotEqualTo(ConfigLoader.parse(yaml, env).cluster().podId());
   }
 
   @Test
