@@ -70,18 +70,24 @@ final class ClusterFixture implements AutoCloseable {
     this.clusterExtra = clusterExtra;
     this.token = issuer.issue(TokenSpec.forSubject(ClerkSeed.ACME_ADMIN_ID)
         .lifetime(Duration.ofHours(48)));
-    for (int i = 0; i < count; i++) {
-      String url = redis.url();
-      if (relayLast && i == count - 1) {
-        relay = new RedisRelay(vertx, redis.port());
-        url = relay.url();
+    try {
+      for (int i = 0; i < count; i++) {
+        String url = redis.url();
+        if (relayLast && i == count - 1) {
+          relay = new RedisRelay(vertx, redis.port());
+          url = relay.url();
+        }
+        replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
       }
-      replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
-    }
-    for (int i = 0; i < count; i++) {
-      int r = i;
-      // Listening comes before the first JWKS fetch has surely succeeded on a loaded machine.
-      Polling.until(Duration.ofSeconds(30), "replica " + r + " ready", () -> ready(r) == 200);
+      for (int i = 0; i < count; i++) {
+        int r = i;
+        // Listening comes before the first JWKS fetch has surely succeeded on a loaded machine.
+        Polling.until(Duration.ofSeconds(30), "replica " + r + " ready", () -> ready(r) == 200);
+      }
+    } catch (RuntimeException | AssertionError startFailed) {
+      // No test will close a fixture that never finished starting: stop what did start.
+      close();
+      throw startFailed;
     }
   }
 
