@@ -65,8 +65,12 @@ final class AppWiring {
           Provider.LEXFUL, new LexfulClient(channel(app, app.lexful()), app.lexful(), time));
     }
     CacheSpace space = new CacheSpace(app.cache(), time, new CacheMetrics(registry, app.name()));
-    AppDirectory directory =
-        new AppDirectory(app, clients, space, CallerMissShare.of(app, time, registry));
+    AppDirectory directory = new AppDirectory(
+        app,
+        clients,
+        space,
+        CallerMissShare.of(app, time, registry),
+        cluster == null ? null : cluster.sharedCache(app));
     ChangeFeed changes =
         cluster == null ? ChangeFeed.local(directory) : cluster.feed(app.name(), directory);
     String secret = app.webhooks().clerkSigningSecret();

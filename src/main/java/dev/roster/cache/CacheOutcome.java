@@ -4,6 +4,8 @@ package dev.roster.cache;
 public enum CacheOutcome {
   /** A fresh entry. */
   HIT,
+  /** A fresh entry another replica of the cluster fetched, read from the shared level. */
+  CLUSTER_HIT,
   /** A stale entry served at once while it is refreshed in the background. */
   STALE,
   /** A stale entry served because the upstream failed (or is held off). */

@@ -45,7 +45,13 @@ public final class CacheSpace {
    * @param negative which values are "not found" answers, kept for {@code notFoundTtl}
    */
   public <V> StaleCache<V> region(String name, ToLongFunction<V> weigher, Predicate<V> negative) {
-    return new StaleCache<>(name, this, weigher, negative);
+    return new StaleCache<>(name, this, weigher, negative, null);
+  }
+
+  /** As {@link #region(String, ToLongFunction, Predicate)}, with misses going through {@code tier} (null: none). */
+  public <V> StaleCache<V> region(
+      String name, ToLongFunction<V> weigher, Predicate<V> negative, SharedTier<V> tier) {
+    return new StaleCache<>(name, this, weigher, negative, tier);
   }
 
   /** Evicts everything; fetches already in flight will not be stored. */

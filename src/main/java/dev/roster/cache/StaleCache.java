@@ -37,8 +37,12 @@ public final class StaleCache<V> {
   /** The failure of each key's last fetch, for {@link #RETRY_AFTER_FAILURE}. */
   private final ExpiringMap<String, Throwable> recentlyFailed;
   private final ExpiringMap<String, Boolean> recentlyDeferred;
+  /** The cluster's shared level behind this region, or null. */
+  private final SharedTier<V> tier;
 
-  StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative) {
+  StaleCache(String region, CacheSpace space, ToLongFunction<V> weigher, Predicate<V> negative,
+      SharedTier<V> tier) {
+    this.tier = tier;
     this.region = region;
     this.space = space;
     this.weigher = weigher;
@@ -221,14 +225,17 @@ public final class StaleCache<V> {
           .map(stored -> new Lookup<>(stored.entry(), CacheOutcome.MISS_COLLAPSED));
     }
     lookups.miss().increment();
-    Future<V> fetch;
+    Future<SharedTier.Loaded<V>> fetch;
     try {
-      fetch = loader.load(refresh);
+      fetch =
+          tier == null
+              ? loader.load(refresh).map(SharedTier.Loaded::fetched)
+              : tier.load(key, () -> loader.load(refresh));
     } catch (RuntimeException e) {
       fetch = Future.failedFuture(e);
     }
     fetch.onComplete(
-        (value, failure) -> {
+        (loaded, failure) -> {
           inFlight.remove(key, mine);
           if (failure instanceof RefreshDeferred) {
             // Not an upstream failure: it must not let a read past staleWhileRevalidate be
@@ -241,15 +248,14 @@ public final class StaleCache<V> {
           } else {
             recentlyFailed.remove(key);
             recentlyDeferred.remove(key);
-            mine.result.complete(store(key, value, mine.startedNanos));
+            // A value another replica fetched earlier is as old here as there, never fresher.
+            long fetchedAt = mine.startedNanos - loaded.ageMillis() * 1_000_000L;
+            Stored<V> stored = store(key, loaded.value(), fetchedAt);
+            mine.result.complete(loaded.shared() ? stored.shared() : stored);
           }
         });
     return onCallerContext(mine.result.future())
-        .map(
-            stored ->
-                new Lookup<>(
-                    stored.entry(),
-                    stored.stored() ? CacheOutcome.MISS_STORED : CacheOutcome.MISS_NOT_STORED));
+        .map(stored -> new Lookup<>(stored.entry(), stored.outcome()));
   }
 
   private Stored<V> store(String key, V value, long startedNanos) {
@@ -299,7 +305,22 @@ public final class StaleCache<V> {
     return promise.future();
   }
 
-  private record Stored<V>(CacheEntry<V> entry, boolean stored) {}
+  private record Stored<V>(CacheEntry<V> entry, boolean stored, boolean fromCluster) {
+    Stored(CacheEntry<V> entry, boolean stored) {
+      this(entry, stored, false);
+    }
+
+    Stored<V> shared() {
+      return new Stored<>(entry, stored, true);
+    }
+
+    CacheOutcome outcome() {
+      if (fromCluster) {
+        return CacheOutcome.CLUSTER_HIT;
+      }
+      return stored ? CacheOutcome.MISS_STORED : CacheOutcome.MISS_NOT_STORED;
+    }
+  }
 
   private static final class InFlight<V> {
     final long startedNanos;

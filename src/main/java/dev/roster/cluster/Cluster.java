@@ -1,6 +1,9 @@
 package dev.roster.cluster;
 
+import dev.roster.cache.SharedTier;
+import dev.roster.config.AppOptions;
 import dev.roster.config.ClusterOptions;
+import dev.roster.config.UpstreamOptions;
 import dev.roster.lookup.AppDirectory;
 import dev.roster.lookup.ChangeFeed;
 import dev.roster.metrics.ClusterMetrics;
@@ -15,6 +18,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -41,9 +46,11 @@ public final class Cluster {
   private final PodHeartbeat heartbeat;
   private final Map<String, ChangeFeed> localFeeds = new ConcurrentHashMap<>();
   private final EventStream stream;
+  private final Vertx vertx;
 
   private Cluster(Vertx vertx, ClusterOptions options, TimeSource time, MeterRegistry registry) {
     this.options = options;
+    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.keys = new ClusterKeys(options.name());
     this.metrics = new ClusterMetrics(registry);
@@ -51,14 +58,14 @@ public final class Cluster {
     this.redis = new RedisAccess(Redis.createClient(vertx, redisOptions), options.opTimeout());
     this.holds = new SharedHolds(time, keys, options.podId());
     this.publisher = new Publisher(context, redis, keys, state, metrics, options.eventsMaxLen(),
-        options.outbox(), options.podId(), event -> java.util.List.of());
+        options.outbox(), options.podId(), new SharedEffects(keys)::of);
     this.heartbeat = new PodHeartbeat(vertx, redis, keys, state, options.podId(),
         options.expectedReplicas());
     RedisProxyManager proxies = new RedisProxyManager(redis,
         ClientSideConfig.getDefault()
             .withClientClock(TimeMeter.SYSTEM_MILLISECONDS)
             .withRequestTimeout(options.opTimeout())
-            .withMaxRetries(5),
+            .withMaxRetries(10),
         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
     this.guards = new ClusterGuards(
         (hash, rps) -> new SharedBudget(proxies, keys.budget(hash), rps, state, metrics, time,
@@ -92,6 +99,22 @@ public final class Cluster {
     return new ClusterChangeFeed(app, local, publisher, options.podId());
   }
 
+  /**
+   * The second-level cache of app {@code app} in Redis, for its directory's regions. Its fill
+   * locks live as long as the app's slowest upstream deadline plus one second, so a lock whose
+   * holder died frees itself.
+   */
+  public SharedTier.Source sharedCache(AppOptions app) {
+    Duration slowest = Duration.ZERO;
+    for (UpstreamOptions upstream : new UpstreamOptions[] {app.clerk(), app.lexful()}) {
+      if (upstream != null && upstream.timeout().compareTo(slowest) > 0) {
+        slowest = upstream.timeout();
+      }
+    }
+    return new SharedCache(vertx, redis, keys, state, metrics, app.name(), app.cache(),
+        options.lockWait(), slowest.plusSeconds(1), options.podId());
+  }
+
   /** Connects in the background; returns at once (a replica without Redis still starts). */
   public void start() {
     context.runOnContext(v -> {
@@ -118,12 +141,23 @@ public final class Cluster {
 
   private void onSynced() {
     heartbeat.beat();
+    holds.refresh();
     publisher.drain();
   }
 
   private static RedisOptions redisOptions(ClusterOptions options) {
-    RedisOptions redis = new RedisOptions()
-        .setConnectionString(options.redisUrl())
+    RedisOptions redis = new RedisOptions();
+    if (options.sentinels().isEmpty()) {
+      redis.setConnectionString(options.redisUrl());
+    } else {
+      // Sentinel: the client asks the sentinels for the current master on each connect, so a
+      // failover is followed by the next reconnect (and detected by the epoch key).
+      redis.setType(RedisClientType.SENTINEL)
+          .setEndpoints(options.sentinels())
+          .setMasterName(options.masterName())
+          .setRole(RedisRole.MASTER);
+    }
+    redis
         .setMaxPoolSize(16)
         .setMaxPoolWaiting(1024)
         .setMaxWaitingHandlers(4096)

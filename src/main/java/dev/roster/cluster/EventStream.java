@@ -39,6 +39,8 @@ final class EventStream {
   private final Backoff backoff = new Backoff();
 
   private RedisConnection current;
+  /** The client of the current connection: closed with it, so no pooled socket lingers. */
+  private Redis currentClient;
   private String lastId;
   private String epoch;
   private boolean failedBeforeFirstSync;
@@ -73,6 +75,10 @@ final class EventStream {
     if (conn != null) {
       conn.close();
     }
+    if (currentClient != null) {
+      currentClient.close();
+      currentClient = null;
+    }
   }
 
   private void connect() {
@@ -89,6 +95,7 @@ final class EventStream {
         })
         .onSuccess(conn -> {
           current = conn;
+          currentClient = client;
           conn.exceptionHandler(e -> lost(conn, "connection error"));
           conn.endHandler(v -> lost(conn, "connection closed"));
           resync(conn)
@@ -220,6 +227,10 @@ final class EventStream {
     current = null;
     if (conn != null) {
       conn.close();
+    }
+    if (currentClient != null) {
+      currentClient.close();
+      currentClient = null;
     }
     if (epoch == null) {
       failedBeforeFirstSync = true;

@@ -7,6 +7,7 @@ import dev.roster.upstream.channel.UpstreamBudget;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,11 @@ final class SharedBudget implements UpstreamBudget {
         .addLimit(limit -> limit.capacity(requestsPerSecond)
             .refillGreedy(requestsPerSecond, Duration.ofSeconds(1)))
         .build();
+    // Batching: the takes of one replica that arrive while its previous compare-and-swap is in
+    // flight go as one, so replicas contend with each other, not with themselves. Without it a
+    // cold storm measured CAS retries running out and takes falling back to the local share.
     this.bucket = proxies.asAsync().builder()
+        .withOptimization(Optimizations.batching())
         .build(key, () -> CompletableFuture.completedFuture(config));
     this.requestsPerSecond = requestsPerSecond;
     this.state = state;

@@ -54,6 +54,27 @@ final class SharedHolds {
     };
   }
 
+  /**
+   * Reads the holds other replicas set while this one was away (on every reconnect): an event
+   * missed across a {@code clear} resync would otherwise be lost, the key is not.
+   */
+  void refresh() {
+    RedisAccess access = redis;
+    if (access == null) {
+      return;
+    }
+    for (String hash : holds.keySet()) {
+      access.send(Request.cmd(Command.GET).arg(keys.hold(hash))).onSuccess(value -> {
+        if (value != null) {
+          long left = Long.parseLong(value.toString()) - System.currentTimeMillis();
+          if (left > 0) {
+            applyRemote(hash, Duration.ofMillis(left));
+          }
+        }
+      });
+    }
+  }
+
   /** A hold published by another replica. */
   void applyRemote(String hash, Duration delay) {
     local(hash).holdFor(delay);

@@ -7,10 +7,11 @@ import java.time.Duration;
  * cluster. Absent (null in {@link RosterOptions}): a single node, no Redis.
  *
  * @param redisUrl {@code redis://} or {@code rediss://} URL, may carry {@code user:password@}
- *     and a database number ({@code /0}); never logged
+ *     and a database number ({@code /0}); never logged; null with Sentinel
  * @param password the Redis password when not in the URL (null: none or in the URL)
  * @param name the cluster's name, the prefix of every key ({@code roster:<name>:...})
- * @param podId this replica's id in the cluster (default {@code $HOSTNAME}, else random)
+ * @param podId this replica's id in the cluster, unique per process (default {@code
+ *     $HOSTNAME-<8 random hex>}); replicas must never share one
  * @param opTimeout deadline of each Redis command on the request path
  * @param lockWait how long a miss waits for another replica's fill before fetching itself
  * @param eventsMaxLen events kept in the stream ({@code XADD MAXLEN ~}): how long a cut-off
@@ -18,6 +19,9 @@ import java.time.Duration;
  * @param expectedReplicas the share of the budget a replica takes before it has ever seen
  *     Redis ({@code requestsPerSecond ÷ expectedReplicas})
  * @param outbox events a replica keeps while Redis is away, published on reconnect
+ * @param sentinels Sentinel URLs ({@code redis://host:26379}); empty: standalone Redis at
+ *     {@code redisUrl}
+ * @param masterName the Sentinel master set (null when standalone)
  */
 public record ClusterOptions(
     String redisUrl,
@@ -28,9 +32,11 @@ public record ClusterOptions(
     Duration lockWait,
     int eventsMaxLen,
     int expectedReplicas,
-    int outbox) {
+    int outbox,
+    java.util.List<String> sentinels,
+    String masterName) {
   public static final String DEFAULT_NAME = "roster";
-  public static final Duration DEFAULT_OP_TIMEOUT = Duration.ofMillis(250);
+  public static final Duration DEFAULT_OP_TIMEOUT = Duration.ofMillis(500);
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(2);
   public static final int DEFAULT_EVENTS_MAX_LEN = 10_000;
   public static final int DEFAULT_EXPECTED_REPLICAS = 1;

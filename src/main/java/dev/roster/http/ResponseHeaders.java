@@ -48,6 +48,8 @@ public final class ResponseHeaders {
               ? cached(FRESH, ttlSeconds, "roster; hit; ttl=")
               : cached(STALE, -ttlSeconds, "roster; hit; ttl=-");
       case STALE_IF_ERROR -> "roster; hit; ttl=" + ttlSeconds + "; detail=stale-if-error";
+      // Fetched by another replica and read from the cluster's shared level (SPEC §9).
+      case CLUSTER_HIT -> "roster; hit; ttl=" + ttlSeconds + "; detail=cluster";
       case MISS_STORED -> "roster; fwd=miss; stored";
       case MISS_COLLAPSED -> "roster; fwd=miss; collapsed";
       case MISS_NOT_STORED -> "roster; fwd=miss";

@@ -30,17 +30,18 @@ final class Answers {
   }
 
   private static boolean isMiss(CacheOutcome outcome) {
-    return rank(outcome) >= 3;
+    return rank(outcome) >= 4;
   }
 
   private static int rank(CacheOutcome outcome) {
     return switch (outcome) {
       case HIT -> 0;
-      case STALE -> 1;
-      case STALE_IF_ERROR -> 2;
-      case MISS_COLLAPSED -> 3;
-      case MISS_STORED -> 4;
-      case MISS_NOT_STORED -> 5;
+      case CLUSTER_HIT -> 1;
+      case STALE -> 2;
+      case STALE_IF_ERROR -> 3;
+      case MISS_COLLAPSED -> 4;
+      case MISS_STORED -> 5;
+      case MISS_NOT_STORED -> 6;
     };
   }
 }

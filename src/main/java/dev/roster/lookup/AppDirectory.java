@@ -6,6 +6,7 @@ import dev.roster.cache.CacheOutcome;
 import dev.roster.cache.CacheSpace;
 import dev.roster.cache.Lookup;
 import dev.roster.cache.MissAdmission;
+import dev.roster.cache.SharedTier;
 import dev.roster.cache.StaleCache;
 import dev.roster.config.AppOptions;
 import dev.roster.model.Member;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One app's user directory: the use cases get user, list members and look up ids, answered
@@ -48,12 +50,29 @@ public final class AppDirectory implements DirectoryChanges {
       Map<Provider, DirectoryClient> clients,
       CacheSpace space,
       CallerMissShare missShare) {
+    this(app, clients, space, missShare, null);
+  }
+
+  /**
+   * @param missShare each caller's share of upstream fetches, or null for none
+   * @param shared the cluster's shared level behind the user and org regions (null: none)
+   */
+  public AppDirectory(
+      AppOptions app,
+      Map<Provider, DirectoryClient> clients,
+      CacheSpace space,
+      CallerMissShare missShare,
+      SharedTier.Source shared) {
     Map<Provider, DirectoryClient> checked = new EnumMap<>(Provider.class);
     clients.forEach((provider, client) -> checked.put(provider, IdCheckedClient.wrap(client)));
     this.clients = Map.copyOf(checked);
     this.space = space;
-    this.users = space.region("user", CachedUser::weight, u -> !u.found());
-    this.orgs = space.region("org", MemberList::weight, l -> false);
+    Predicate<CachedUser> notFound = u -> !u.found();
+    this.users = space.region("user", CachedUser::weight, notFound,
+        shared == null ? null : shared.tier("user", SharedCodecs.USERS, notFound));
+    Predicate<MemberList> never = l -> false;
+    this.orgs = space.region("org", MemberList::weight, never,
+        shared == null ? null : shared.tier("org", SharedCodecs.LISTS, never));
     this.policy = new VisibilityPolicy(app);
     this.memberFetch = new MemberFetch(this.clients, users);
     this.missShare = missShare;

@@ -75,6 +75,45 @@ class ClusterEventsTest {
   }
 
   @Test
+  void userCreatedReachesEveryReplicaWithoutAnUpstreamCall() {
+    String id = "user_2clusterCreated00000001";
+    JsonObject created = cluster.clerk.user(ClerkSeed.NO_ORG_USER_ID).put("id", id)
+        .put("first_name", "Fresh").put("created_at", System.currentTimeMillis())
+        .put("updated_at", System.currentTimeMillis());
+    cluster.clerk.putUser(created);
+
+    assertThat(cluster.webhook(0, "user.created", created)).isEqualTo(204);
+
+    for (int i = 1; i < 3; i++) {
+      int r = i;
+      Polling.until(WITHIN, "replica " + r + " knows the new user",
+          () -> cluster.user(r, id).body().contains("\"firstName\":\"Fresh\""));
+    }
+    assertThat(cluster.userFetches(id)).isZero();
+  }
+
+  @Test
+  void organizationDeletedThroughOneReplicaDropsItsMemberListEverywhere() {
+    String org = ClerkSeed.EMPTY_ORG_ID;
+    String orgToken = cluster.issuer.issue(TokenSpec.forSubject(ClerkSeed.EMPTY_ORG_ADMIN_ID)
+        .org(org, "empty", "org:admin").lifetime(Duration.ofHours(48)));
+    for (int i = 0; i < 3; i++) {
+      assertThat(list(i, orgToken)).contains(ClerkSeed.EMPTY_ORG_ADMIN_ID);
+    }
+    // Changed at Clerk without a membership webhook: only the org event can drop the lists.
+    cluster.clerk.addMembership(org, ClerkSeed.NO_ORG_USER_ID, "org:member");
+
+    assertThat(cluster.webhook(1, "organization.deleted", new JsonObject().put("id", org)
+        .put("deleted", true).put("object", "organization"))).isEqualTo(204);
+
+    for (int i = 0; i < 3; i++) {
+      int r = i;
+      Polling.until(WITHIN, "replica " + r + " fetches the org's members again",
+          () -> list(r, orgToken).contains(ClerkSeed.NO_ORG_USER_ID));
+    }
+  }
+
+  @Test
   void membershipChangeThroughOneReplicaDropsTheMemberListEverywhere() {
     String org = ClerkSeed.GLOBEX_ORG_ID;
     String orgToken = cluster.issuer.issue(TokenSpec.forSubject(ClerkSeed.ACME_MEMBER_ID)
@@ -97,22 +136,17 @@ class ClusterEventsTest {
   }
 
   @Test
-  void adminUserPurgeOnOneReplicaMakesEveryReplicaAskTheUpstreamAgain() {
+  void adminUserPurgeOnOneReplicaMakesEveryReplicaShowWhatClerkHoldsNow() {
     String id = ClerkSeed.BANNED_USER_ID;
     readEverywhere(id);
     int fetches = cluster.userFetches(id);
+    renameAtClerk(id, "PurgedUser");
 
     assertThat(cluster.purge(2, "/cache/acme/users/" + id)).isEqualTo(204);
 
-    for (int i = 0; i < 2; i++) {
-      int r = i;
-      int before = cluster.userFetches(id);
-      Polling.until(WITHIN, "replica " + r + " fetches again after the purge", () -> {
-        cluster.user(r, id);
-        return cluster.userFetches(id) > before;
-      });
-    }
-    assertThat(cluster.userFetches(id)).isGreaterThan(fetches);
+    awaitEverywhere(id, "PurgedUser");
+    assertThat(cluster.userFetches(id) - fetches).as("the cluster asked Clerk again, once")
+        .isEqualTo(1);
     assertThat(cluster.metric(0, "roster_cluster_events_applied_total", "user.evicted"))
         .isGreaterThanOrEqualTo(1.0);
   }
@@ -121,16 +155,23 @@ class ClusterEventsTest {
   void adminAppPurgeOnOneReplicaClearsEveryReplica() {
     String id = ClerkSeed.PHONE_ONLY_USER_ID;
     readEverywhere(id);
+    renameAtClerk(id, "PurgedApp");
 
     assertThat(cluster.purge(0, "/cache/acme")).isEqualTo(204);
 
-    for (int i = 1; i < 3; i++) {
+    awaitEverywhere(id, "PurgedApp");
+  }
+
+  /** Changes the user at Clerk only: no webhook, so only a refetch can show the new name. */
+  private static void renameAtClerk(String id, String name) {
+    cluster.clerk.putUser(cluster.clerk.user(id).put("first_name", name));
+  }
+
+  private static void awaitEverywhere(String id, String name) {
+    for (int i = 0; i < 3; i++) {
       int r = i;
-      int before = cluster.userFetches(id);
-      Polling.until(WITHIN, "replica " + r + " fetches again after the app purge", () -> {
-        cluster.user(r, id);
-        return cluster.userFetches(id) > before;
-      });
+      Polling.until(WITHIN, "replica " + r + " shows what Clerk holds after the purge",
+          () -> cluster.user(r, id).body().contains("\"firstName\":\"" + name + "\""));
     }
   }
 

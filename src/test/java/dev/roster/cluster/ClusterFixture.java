@@ -39,12 +39,14 @@ final class ClusterFixture implements AutoCloseable {
   private final String token;
   private final String upstreamExtra;
   private final String clusterExtra;
+  private final String appExtra;
   /** Between the last replica and Redis, when asked for; else null. */
   RedisRelay relay;
 
   /**
    * @param upstreamExtra extra keys of the Clerk upstream, e.g. {@code "requestsPerSecond: 5"}
-   * @param clusterExtra extra keys of the cluster block
+   * @param clusterExtra extra keys of the cluster block; null: no cluster block at all (each
+   *     replica on its own, the baseline)
    * @param redisUp whether Redis runs at start (else its port is free until {@code launch()})
    */
   ClusterFixture(int count, String upstreamExtra, String clusterExtra, boolean redisUp) {
@@ -54,6 +56,13 @@ final class ClusterFixture implements AutoCloseable {
   /** As above; with {@code relayLast} the last replica reaches Redis through {@link #relay}. */
   ClusterFixture(int count, String upstreamExtra, String clusterExtra, boolean redisUp,
       boolean relayLast) {
+    this(count, upstreamExtra, clusterExtra, redisUp, relayLast, "");
+  }
+
+  /** As above; {@code appExtra} lines are added to app {@code acme} (indented for you). */
+  ClusterFixture(int count, String upstreamExtra, String clusterExtra, boolean redisUp,
+      boolean relayLast, String appExtra) {
+    this.appExtra = appExtra.isEmpty() ? "" : "    " + appExtra + "\n";
     this.redis = redisUp ? RedisServer.start() : RedisServer.notStarted();
     this.clerk = ClerkSimulator.start(vertx, 0).await();
     this.issuer = TokenIssuerSimulator.start(vertx, 0).await();
@@ -61,23 +70,38 @@ final class ClusterFixture implements AutoCloseable {
     this.clusterExtra = clusterExtra;
     this.token = issuer.issue(TokenSpec.forSubject(ClerkSeed.ACME_ADMIN_ID)
         .lifetime(Duration.ofHours(48)));
-    for (int i = 0; i < count; i++) {
-      String url = redis.url();
-      if (relayLast && i == count - 1) {
-        relay = new RedisRelay(vertx, redis.port());
-        url = relay.url();
+    try {
+      for (int i = 0; i < count; i++) {
+        String url = redis.url();
+        if (relayLast && i == count - 1) {
+          relay = new RedisRelay(vertx, redis.port());
+          url = relay.url();
+        }
+        replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
       }
-      replicas.add(RosterProcess.start(yaml("pod-" + i, url)));
+      for (int i = 0; i < count; i++) {
+        int r = i;
+        // Listening comes before the first JWKS fetch has surely succeeded on a loaded machine.
+        Polling.until(Duration.ofSeconds(30), "replica " + r + " ready", () -> ready(r) == 200);
+      }
+    } catch (RuntimeException | AssertionError startFailed) {
+      // No test will close a fixture that never finished starting: stop what did start.
+      close();
+      throw startFailed;
     }
   }
 
   String yaml(String podId, String redisUrl) {
     String upstream = upstreamExtra.isEmpty() ? "" : "        " + upstreamExtra + "\n";
-    String cluster = clusterExtra.isEmpty() ? "" : ", " + clusterExtra;
+    String cluster = clusterExtra == null
+        ? ""
+        : "cluster: { "
+            + (clusterExtra.contains("sentinels:") ? "" : "redisUrl: \"" + redisUrl + "\", ")
+            + "name: test, podId: " + podId
+            + (clusterExtra.isEmpty() ? "" : ", " + clusterExtra) + " }\n";
     return "server: { host: 127.0.0.1, port: 0, shutdownGrace: 1s }\n"
         + "admin: { host: 127.0.0.1, port: 0, token: " + ADMIN_TOKEN + " }\n"
-        + "cluster: { redisUrl: \"" + redisUrl + "\", name: test, podId: " + podId
-        + cluster + " }\n"
+        + cluster
         + "apps:\n"
         + "  acme:\n"
         + "    visibility: authenticated\n"
@@ -93,7 +117,8 @@ final class ClusterFixture implements AutoCloseable {
         + upstream
         // Within the replica's -Xmx192m: Roster refuses caches that do not fit in its heap.
         + "    cache: { maxBytes: 32MB }\n"
-        + "    webhooks: { clerkSigningSecret: " + WEBHOOK_SECRET + " }\n";
+        + "    webhooks: { clerkSigningSecret: " + WEBHOOK_SECRET + " }\n"
+        + appExtra;
   }
 
   RosterProcess replica(int i) {

@@ -40,7 +40,10 @@ class ClusterResilienceTest {
   @Order(1)
   void startsReadyAndServingWithoutRedisThenJoinsWhenRedisAppears() {
     for (int i = 0; i < 2; i++) {
-      assertThat(cluster.ready(i)).isEqualTo(200);
+      int r = i;
+      // Ready as soon as its keys are loaded (the JWKS fetch), Redis or not.
+      Polling.until(Duration.ofSeconds(20), "replica " + r + " ready without Redis",
+          () -> cluster.ready(r) == 200);
       assertThat(cluster.metric(i, "roster_cluster_connected")).isEqualTo(0.0);
       assertThat(cluster.user(i, ClerkSeed.ACME_MEMBER_ID).statusCode()).isEqualTo(200);
     }
@@ -63,7 +66,7 @@ class ClusterResilienceTest {
   @Test
   @Order(2)
   void aReplicaCutOffReplaysWhatItMissedWithoutDroppingItsCache() {
-    cluster.awaitConnected(RECONNECT);
+    ensureRedis();
     String kept = ClerkSeed.BANNED_USER_ID;
     String deleted = ClerkSeed.LOCKED_USER_ID;
     assertThat(cluster.user(1, kept).statusCode()).isEqualTo(200);
@@ -87,7 +90,7 @@ class ClusterResilienceTest {
   @Test
   @Order(3)
   void redisKilledAndRestartedEmptyNeverServesAUserDeletedMeanwhile() {
-    cluster.awaitConnected(RECONNECT);
+    ensureRedis();
     String id = ClerkSeed.PHONE_ONLY_USER_ID;
     for (int i = 0; i < 2; i++) {
       assertThat(cluster.user(i, id).statusCode()).isEqualTo(200);
@@ -115,6 +118,38 @@ class ClusterResilienceTest {
     } finally {
       cluster.clerk.faults().clear();
     }
+  }
+
+  @Test
+  @Order(4)
+  void whenTheReplicaHoldingAFillLockDiesAnotherFetchesAfterTheWait() {
+    ensureRedis();
+    String id = ClerkSeed.NO_ORG_USER_ID;
+    String lock = "roster:test:c1:{acme:user:" + id + "}:lock";
+    cluster.clerk.faults().add(Fault.latency(1500).onPath("/v1/users/" + id));
+    try {
+      cluster.userAsync(0, id);
+      Polling.until(Duration.ofSeconds(10), "replica 0 holds the fill lock",
+          () -> Long.valueOf(1).equals(cluster.redis.call("EXISTS", lock)));
+      cluster.replica(0).kill();
+
+      assertThat(cluster.user(1, id).statusCode()).isEqualTo(200);
+      assertThat(cluster.metric(1, "roster_cluster_fill_locks_total", "waited"))
+          .isGreaterThan(0);
+    } finally {
+      cluster.clerk.faults().clear();
+    }
+  }
+
+  /** The state the previous test should have left, even when it failed half-way. */
+  private static void ensureRedis() {
+    if (!cluster.redis.running()) {
+      cluster.redis.launch();
+    }
+    if (cluster.relay != null) {
+      cluster.relay.heal();
+    }
+    cluster.awaitConnected(RECONNECT);
   }
 
   private static JsonObject deleted(String id) {

@@ -62,6 +62,9 @@ final class RedisServer implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis.out").toFile())
           .start();
+      // Never outlive the test JVM, even when a test fails before closing its fixture.
+      Process started = process;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -45,6 +45,7 @@ final class RosterProcess implements AutoCloseable {
               "dev.roster.Main", "--config", config.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       RosterProcess roster = new RosterProcess(process);
       Polling.until(Duration.ofSeconds(60), "Roster listening; stderr: " + roster.stderr,
           () -> roster.adminPort != 0 || !process.isAlive());
