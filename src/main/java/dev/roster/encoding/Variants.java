@@ -43,7 +43,8 @@ final class Variants {
   private static Representation compress(Representations all, ContentCoding coding) {
     Representation identity = all.identity();
     byte[] compressed = Compressor.compress(coding, identity.bytes().getBytes(), all.effort());
-    if (compressed.length >= identity.bytes().length() || !all.take(compressed.length + (long) Representations.FORM_OVERHEAD)) {
+    long cost = compressed.length + (long) Representations.FORM_OVERHEAD;
+    if (compressed.length >= identity.bytes().length() || !all.take(cost)) {
       return identity;
     }
     return new Representation(coding, Buffer.buffer(compressed), all.etagOf(coding));

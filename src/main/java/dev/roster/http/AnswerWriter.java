@@ -31,7 +31,9 @@ final class AnswerWriter {
     record.outcome = answer.outcome();
     Representations forms = answer.body().representations();
     ContentCoding coding =
-        forms.compressible() ? AcceptEncoding.choose(record.acceptEncoding()) : ContentCoding.IDENTITY;
+        forms.compressible()
+            ? AcceptEncoding.choose(record.acceptEncoding())
+            : ContentCoding.IDENTITY;
     Representation ready = forms.ready(coding);
     if (ready != null) {
       send(record, answer, ready, withTotal);
@@ -56,7 +58,9 @@ final class AnswerWriter {
     }
     ResponseHeaders.apply(response.headers(), answer, form);
     if (withTotal) {
-      response.headers().add(ResponseHeaders.TOTAL_COUNT, ResponseHeaders.count(answer.totalCount()));
+      response
+          .headers()
+          .add(ResponseHeaders.TOTAL_COUNT, ResponseHeaders.count(answer.totalCount()));
     }
     if (ResponseHeaders.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), form.etag())) {
       response.setStatusCode(304).end();

@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpHeaders;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag, and
- * {@code Vary: Accept-Encoding} (every answer of the two compressible routes carries it, SPEC
- * §10). Values for the common freshness counts are made once and reused, pre-validated; the
+ * The caching headers of a successful answer: Cache-Status (RFC 9211), Cache-Control, ETag
+ * ({@code Vary: Accept-Encoding}, which every answer of the user routes carries, SPEC §10, is
+ * added by {@link UsersRoute}). Values for the common freshness counts are made once and reused, pre-validated; the
  * ETag and length values are made once per representation. {@link #cacheStatus} is the one
  * place a {@code Cache-Status} value is built.
  */
@@ -34,7 +34,6 @@ public final class ResponseHeaders {
   /** Adds the headers every 200 or 304 answer carries (to a response that has none of them). */
   static void apply(MultiMap headers, Answer answer, Representation form) {
     headers.add(HttpHeaders.CONTENT_TYPE, JSON);
-    headers.add(HttpHeaders.VARY, VARY_ENCODING);
     headers.add(HttpHeaders.ETAG, form.etagHeader());
     headers.add(HttpHeaders.CACHE_CONTROL, cacheControl(answer.ttlSeconds()));
     headers.add(CACHE_STATUS, cacheStatus(answer.outcome(), answer.ttlSeconds()));

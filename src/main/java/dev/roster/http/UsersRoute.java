@@ -1,5 +1,6 @@
 package dev.roster.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,9 @@ final class UsersRoute {
     }
     int rest = appEnd + USERS.length();
     return rest == path.length()
-        || (path.charAt(rest) == '/' && rest + 1 < path.length() && path.indexOf('/', rest + 1) < 0);
+        || (path.charAt(rest) == '/'
+            && rest + 1 < path.length()
+            && path.indexOf('/', rest + 1) < 0);
   }
 
   /** Answers a request whose (normalised) {@code path} {@link #matches}. */
@@ -55,12 +58,14 @@ final class UsersRoute {
     }
     // Named first: a preflight or a 405 is logged under its route too.
     record.route = list ? "users" : "user";
+    // Every answer of these compressible routes varies by Accept-Encoding, errors included.
+    record.request.response().headers().add(HttpHeaders.VARY, ResponseHeaders.VARY_ENCODING);
     if (!cors.isEmpty() && CorsHandler.apply(cors.get(app), record.request, record)) {
       return;
     }
     HttpMethod method = record.request.method();
     if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-      record.request.response().headers().set(io.vertx.core.http.HttpHeaders.ALLOW, ALLOW);
+      record.request.response().headers().set(HttpHeaders.ALLOW, ALLOW);
       ErrorWriter.write(
           record.request.response(),
           new ApiError(405, "METHOD_NOT_ALLOWED", "This method is not allowed on this route."));

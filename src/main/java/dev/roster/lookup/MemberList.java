@@ -14,7 +14,11 @@ import java.util.Map;
  * (SPEC §2.2: the upstream order is not stable), indexed by id, with the whole list ready-made.
  */
 record MemberList(
-    String orgId, List<Member> members, Map<String, Member> byId, ResponseBody all, PageCache pages) {
+    String orgId,
+    List<Member> members,
+    Map<String, Member> byId,
+    ResponseBody all,
+    PageCache pages) {
   private static final Comparator<Member> ORDER =
       Comparator.comparingLong((Member m) -> m.user().createdAt())
           .thenComparing(m -> m.user().id());

@@ -54,7 +54,8 @@ class AccessLogFieldsTest {
 
     JsonObject valid = line("t-valid");
     assertThat(valid.getString("traceId")).isEqualTo(TRACE_ID);
-    assertThat(valid.getString("time")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    assertThat(valid.getString("time"))
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     assertThat(java.time.Instant.parse(valid.getString("time")))
         .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now());
     for (String id : List.of("t-zero", "t-upper", "t-none")) {

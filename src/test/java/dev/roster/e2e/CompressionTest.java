@@ -174,6 +174,7 @@ class CompressionTest {
         get("/acme/v1/users/" + ClerkSeed.UNKNOWN_USER_ID, acmeMember(), "br, gzip");
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(notFound.getHeader("Content-Encoding")).isNull();
+    assertThat(notFound.getHeader("Vary")).containsIgnoringCase("Accept-Encoding");
     assertThat(notFound.bodyAsJsonObject().getJsonObject("error").getString("code"))
         .isEqualTo("NOT_FOUND");
 
