@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Puts the framing and whole-request deadline guard ({@link RequestGuardHandler}) into every
@@ -19,7 +20,20 @@ import java.time.Duration;
  * serves HTTP/1.x only).
  */
 public final class RequestGuards {
+  private static final System.Logger LOG = System.getLogger(RequestGuards.class.getName());
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
   private RequestGuards() {}
+
+  /** Said once: a Vert.x whose internals moved would otherwise lose the guard silently. */
+  private static void unguarded() {
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "HTTP/1 connections are not guarded (request framing, request deadline): "
+              + "this Vert.x version's connection internals are not the expected ones");
+    }
+  }
 
   /** Disables cleartext HTTP/2 on the options (prior knowledge and {@code Upgrade: h2c}). */
   public static HttpServerOptions configure(HttpServerOptions options) {
@@ -39,10 +53,12 @@ public final class RequestGuards {
 
   private static void guard(HttpConnection connection, long timeoutMillis) {
     if (!(connection instanceof ConnectionBase base)) {
+      unguarded();
       return;
     }
     ChannelPipeline pipeline = base.channel().pipeline();
     if (pipeline.get("httpDecoder") == null || pipeline.get("handler") == null) {
+      unguarded();
       return;
     }
     RequestGuardHandler guard = new RequestGuardHandler(timeoutMillis);

@@ -96,6 +96,21 @@ class RequestSmugglingTest {
   }
 
   @Test
+  void guardsTheAdminPortToo() throws IOException {
+    try (RawHttpClient raw = new RawHttpClient(harness.roster.adminPort())) {
+      String answer =
+          raw.send(
+                  "DELETE /cache/acme HTTP/1.1\r\nHost: roster\r\nContent-Length: 4\r\n"
+                      + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                      + "GET /health/live HTTP/1.1\r\nHost: roster\r\n\r\n")
+              .readUntilClosed();
+
+      assertThat(raw.statusCodes()).as(answer).containsExactly(400);
+      assertThat(raw.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void stillServesPipelinedRequestsWithSoundFraming() throws IOException {
     try (RawHttpClient raw = new RawHttpClient(harness.roster.publicPort())) {
       String answers = raw.send(SMUGGLED + SMUGGLED).readResponses(2);

@@ -46,6 +46,10 @@ final class HttpAttempt {
 
   void connected(HttpClientRequest request, Buffer body) {
     this.request = request;
+    // A reset before the request was fully written (the deadline passed while connecting, under
+    // load) is reported to the request itself; without a handler Vert.x logs it SEVERE. The
+    // failure already reaches the outcome through the send future.
+    request.exceptionHandler(ignored -> {});
     if (aborted) {
       stop(request);
       return;
