@@ -125,9 +125,9 @@ public final class DemoEnvironment {
       org = ClerkSeed.BIG_ORG_ID;
       role = "org:admin";
     }
+    // Signed by the app's own demo issuer, with its azp: each demo app is its own instance.
     String token =
-        issuer.issue(
-            TokenSpec.forSubject(subject).org(org, "demo", role).lifetime(PAGE_TOKEN_LIFETIME));
+        token(app, TokenSpec.forSubject(subject).org(org, slug(org), role), PAGE_TOKEN_LIFETIME);
     return new JsonObject()
         .put("token", token)
         .put("expiresInSeconds", PAGE_TOKEN_LIFETIME.toSeconds())
@@ -151,12 +151,12 @@ public final class DemoEnvironment {
     if (orgId != null) {
       spec.org(orgId, slug(orgId), role);
     }
-    return token(app, spec);
+    return token(app, spec, TOKEN_LIFETIME);
   }
 
-  private String token(AppOptions app, TokenSpec spec) {
+  private String token(AppOptions app, TokenSpec spec, Duration lifetime) {
     List<String> parties = app.auth().authorizedParties();
-    spec.lifetime(TOKEN_LIFETIME)
+    spec.lifetime(lifetime)
         .authorizedParty(parties.isEmpty() ? TokenSpec.DEFAULT_AUTHORIZED_PARTY : parties.get(0));
     String jwksUrl = app.auth().jwksUrl();
     String prefix = issuer.issuer() + "/";

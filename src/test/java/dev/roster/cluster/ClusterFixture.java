@@ -37,6 +37,8 @@ final class ClusterFixture implements AutoCloseable {
   final List<RosterProcess> replicas = new ArrayList<>();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String token;
+  private final java.util.Map<String, String> tokens =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final String upstreamExtra;
   private final String clusterExtra;
   private final String appExtra;
@@ -125,15 +127,24 @@ final class ClusterFixture implements AutoCloseable {
     return replicas.get(i);
   }
 
-  /** GET {@code /acme/v1/users/{id}} on replica {@code i}. */
+  /**
+   * GET {@code /acme/v1/users/{id}} on replica {@code i}, as user {@code id} reading itself: each
+   * cold key is one caller's miss, as in a storm of many callers, so no caller runs past its
+   * share of cache misses (lookup.CallerMissShare).
+   */
   HttpResponse<String> user(int i, String id) {
     return send(HttpRequest.newBuilder(publicUri(i, "/acme/v1/users/" + id))
-        .header("Authorization", "Bearer " + token).GET().build());
+        .header("Authorization", "Bearer " + tokenOf(id)).GET().build());
+  }
+
+  private String tokenOf(String subject) {
+    return tokens.computeIfAbsent(subject,
+        s -> issuer.issue(TokenSpec.forSubject(s).lifetime(Duration.ofHours(48))));
   }
 
   CompletableFuture<HttpResponse<String>> userAsync(int i, String id) {
     return http.sendAsync(HttpRequest.newBuilder(publicUri(i, "/acme/v1/users/" + id))
-            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET()
+            .header("Authorization", "Bearer " + tokenOf(id)).timeout(Duration.ofSeconds(20)).GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -178,7 +178,7 @@ class ManifestsTest {
     env.put("ROSTER_ADMIN_TOKEN", "an-admin-token");
     env.put("LANCE_CLERK_SECRET_KEY", "sk_test_example0000");
     env.put("LANCE_CLERK_WEBHOOK_SECRET", "whsec_Y2hhbmdlLW1lLXRvLXRoZS1yZWFsLXNlY3JldA==");
-    env.put("REDIS_URL", "redis://roster-redis:6379/0");
+    env.put("ROSTER_REDIS_URL", "redis://roster-redis:6379/0");
     RosterOptions options = ConfigLoader.parse(yaml, env);
     long heap = 1024L * 1024 * 1024 * 75 / 100;
     assertThat(HeapBudget.check(options, heap)).isNull();
