@@ -41,16 +41,25 @@ final class MembersHandler {
       ErrorWriter.write(record.request.response(), error);
       return;
     }
-    apps.authenticate(record.request, app)
-        .compose(caller -> answer(app, caller, query))
-        .onComplete(
-            (answer, failure) -> {
-              if (failure != null) {
-                ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
-              } else {
-                AnswerWriter.write(record, answer, true);
-              }
-            });
+    Future<Caller> caller = apps.authenticate(record.request, app);
+    Future<Answer> answer =
+        caller.succeeded()
+            ? answer(app, caller.result(), query)
+            : caller.compose(c -> answer(app, c, query));
+    if (answer.isComplete()) {
+      // A cache hit: everything was at hand, so no continuation is registered.
+      finish(record, answer.result(), answer.cause());
+    } else {
+      answer.onComplete((result, failure) -> finish(record, result, failure));
+    }
+  }
+
+  private static void finish(AccessRecord record, Answer answer, Throwable failure) {
+    if (failure != null) {
+      ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
+    } else {
+      AnswerWriter.write(record, answer, true);
+    }
   }
 
   private static Future<Answer> answer(AppRuntime app, Caller caller, Query query) {

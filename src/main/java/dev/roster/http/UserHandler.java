@@ -1,6 +1,9 @@
 package dev.roster.http;
 
+import dev.roster.auth.Caller;
+import dev.roster.lookup.Answer;
 import dev.roster.model.UserIds;
+import io.vertx.core.Future;
 
 /** {@code GET /{app}/v1/users/{id}}: one user, full shape. */
 final class UserHandler {
@@ -23,15 +26,24 @@ final class UserHandler {
           ApiError.validation("The user id is malformed: expected user_<alphanumerics> or a UUID."));
       return;
     }
-    apps.authenticate(record.request, app)
-        .compose(caller -> app.directory().getUser(caller, id))
-        .onComplete(
-            (answer, failure) -> {
-              if (failure != null) {
-                ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
-              } else {
-                AnswerWriter.write(record, answer, false);
-              }
-            });
+    Future<Caller> caller = apps.authenticate(record.request, app);
+    Future<Answer> answer =
+        caller.succeeded()
+            ? app.directory().getUser(caller.result(), id)
+            : caller.compose(c -> app.directory().getUser(c, id));
+    if (answer.isComplete()) {
+      // A cache hit: everything was at hand, so no continuation is registered.
+      finish(record, answer.result(), answer.cause());
+    } else {
+      answer.onComplete((result, failure) -> finish(record, result, failure));
+    }
+  }
+
+  private static void finish(AccessRecord record, Answer answer, Throwable failure) {
+    if (failure != null) {
+      ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
+    } else {
+      AnswerWriter.write(record, answer, false);
+    }
   }
 }
