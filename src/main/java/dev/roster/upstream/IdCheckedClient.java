@@ -34,18 +34,30 @@ public final class IdCheckedClient implements DirectoryClient {
 
   @Override
   public Future<Optional<User>> fetchUser(String id) {
-    return delegate
-        .fetchUser(id)
-        .compose(
-            found ->
-                found.isPresent() && !id.equals(found.get().id())
-                    ? Future.failedFuture(mismatch("GET /v1/users/{id}"))
-                    : Future.succeededFuture(found));
+    return checked(id, delegate.fetchUser(id));
+  }
+
+  @Override
+  public Future<Optional<User>> fetchUser(String id, Lane lane) {
+    return checked(id, delegate.fetchUser(id, lane));
+  }
+
+  private Future<Optional<User>> checked(String id, Future<Optional<User>> fetched) {
+    return fetched.compose(
+        found ->
+            found.isPresent() && !id.equals(found.get().id())
+                ? Future.failedFuture(mismatch("GET /v1/users/{id}"))
+                : Future.succeededFuture(found));
   }
 
   @Override
   public Future<List<Member>> fetchMembers(String orgId) {
     return delegate.fetchMembers(orgId);
+  }
+
+  @Override
+  public Future<List<Member>> fetchMembers(String orgId, Lane lane) {
+    return delegate.fetchMembers(orgId, lane);
   }
 
   @Override

@@ -24,7 +24,9 @@ class ClusterBudgetTest {
 
   @BeforeAll
   static void start() {
-    cluster = new ClusterFixture(3, "requestsPerSecond: " + RPS, "", true);
+    // One upstream call per cold user (no batching), so the storm runs into the budget.
+    cluster = new ClusterFixture(
+        3, "requestsPerSecond: " + RPS + "\n        batchWindow: 0ms", "", true);
     cluster.awaitConnected(Duration.ofSeconds(20));
   }
 
