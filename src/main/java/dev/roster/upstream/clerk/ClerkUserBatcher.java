@@ -18,6 +18,10 @@ import java.util.Optional;
  * a batch of one goes as {@code GET /v1/users/{id}}). Each caller gets its own answer: an id the
  * answer does not hold is empty (a 404) for that id only; a failed call fails each of its ids.
  *
+ * <p>While a call of this batcher is in flight, a new batch gathers for {@link #BUSY_WINDOWS}
+ * windows instead of one: under a storm the calls are fewer and fuller, while a lone miss (with
+ * nothing in flight) waits one window only.
+ *
  * <p>A batch stays open until its call is admitted by the channel's guards, so it keeps
  * gathering ids while it waits: when the request budget is short, an {@link Lane#INTERACTIVE}
  * batch asks again every {@code 1 s / requestsPerSecond} for up to {@link #MAX_TOKEN_WAIT}
@@ -32,6 +36,8 @@ import java.util.Optional;
 final class ClerkUserBatcher {
   /** How long an interactive batch waits for a budget token before its callers are refused. */
   static final Duration MAX_TOKEN_WAIT = Duration.ofSeconds(1);
+  /** How many windows a batch gathers while another call is in flight. */
+  static final int BUSY_WINDOWS = 20;
 
   private final UpstreamChannel channel;
   private final ClerkUserReads reads;
@@ -40,6 +46,8 @@ final class ClerkUserBatcher {
   private final TimerSource timers;
   private UserBatch interactive;
   private UserBatch background;
+  /** Calls sent and not yet answered (guarded by this). */
+  private int inFlight;
 
   ClerkUserBatcher(
       UpstreamChannel channel,
@@ -63,7 +71,8 @@ final class ClerkUserBatcher {
       UserBatch batch = lane == Lane.INTERACTIVE ? interactive : background;
       if (batch == null) {
         UserBatch opened = new UserBatch(lane);
-        opened.timer = timers.schedule(window, () -> windowClosed(opened));
+        Duration gather = inFlight > 0 ? window.multipliedBy(BUSY_WINDOWS) : window;
+        opened.timer = timers.schedule(gather, () -> windowClosed(opened));
         batch = opened;
         setOpen(lane, opened);
       }
@@ -97,9 +106,10 @@ final class ClerkUserBatcher {
   private void admit(UserBatch batch) {
     channel
         .exchangeWhenAdmitted(
-            () -> reads.request(seal(batch)), r -> reads.decode(batch.ids(), r), batch.lane)
+            () -> reads.request(sealForCall(batch)), r -> reads.decode(batch.ids(), r), batch.lane)
         .onComplete(
             (users, failure) -> {
+              callEnded(batch);
               if (failure == null) {
                 batch.answer(users);
               } else if (!isSealed(batch) && mayWaitForToken(batch, failure)) {
@@ -116,6 +126,20 @@ final class ClerkUserBatcher {
         && failure instanceof UpstreamFailure f
         && f.kind() == FailureKind.BUDGET_EXHAUSTED
         && pollInterval.multipliedBy(++batch.polls).compareTo(MAX_TOKEN_WAIT) < 0;
+  }
+
+  /** Seals the batch as its call is admitted: a call is in flight until {@link #callEnded}. */
+  private synchronized List<String> sealForCall(UserBatch batch) {
+    batch.called = true;
+    inFlight++;
+    return seal(batch);
+  }
+
+  private synchronized void callEnded(UserBatch batch) {
+    if (batch.called) {
+      batch.called = false;
+      inFlight--;
+    }
   }
 
   /** Closes the batch to new ids (an interactive one takes waiting refreshes along). */

@@ -25,6 +25,8 @@ final class UserBatch {
   boolean sealed;
   /** Its call has been started; a batch is admitted by one call at a time. */
   boolean admitting;
+  /** Its call was admitted and has not ended yet. */
+  boolean called;
   /** How many times it asked the budget in vain. */
   int polls;
 

@@ -87,7 +87,7 @@ class ClerkUserBatcherTest {
   }
 
   @Test
-  void aFullBatchGoesAtOnceWithoutWaitingForTheWindow() {
+  void aFullBatchGoesAtOnceAndTheNextGathersLongerWhileItIsInFlight() {
     List<Future<Optional<User>>> answers = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
       answers.add(client.fetchUser("user_" + i));
@@ -96,7 +96,10 @@ class ClerkUserBatcherTest {
     assertThat(clerk.requests()).hasSize(1);
     assertThat(answers.get(100).isComplete()).isFalse();
 
+    // Opened while a call was in flight: it gathers for twenty windows, not one.
     timers.advance(WINDOW);
+    assertThat(timers.pending()).isEqualTo(1);
+    timers.advance(WINDOW.multipliedBy(ClerkUserBatcher.BUSY_WINDOWS - 1));
     for (int i = 0; i < 150; i++) {
       assertThat(answers.get(i).await()).map(User::id).contains("user_" + i);
     }
