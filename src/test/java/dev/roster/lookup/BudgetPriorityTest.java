@@ -38,7 +38,7 @@ class BudgetPriorityTest {
     fixture = new ClerkDirectoryFixture("authenticated", 2, "");
     for (String id : List.of(ClerkSeed.ACME_ADMIN_ID, ClerkSeed.ACME_MEMBER_ID)) {
       Future<Answer> spend = fixture.directory.getUser(caller("a"), id);
-      fixture.timers.advance(WINDOW);
+      advanceOnceScheduled(WINDOW);
       spend.await();
     }
     List<String> ids = ids(0, 50);
@@ -46,16 +46,16 @@ class BudgetPriorityTest {
     for (String id : ids.subList(0, 30)) {
       answers.add(fixture.directory.getUser(caller("a"), id));
     }
-    fixture.timers.advance(WINDOW);
+    advanceOnceScheduled(WINDOW);
     // Refused: the budget is spent. The batch stays open and gathers the next misses.
     for (String id : ids.subList(30, 50)) {
       answers.add(fixture.directory.getUser(caller("a"), id));
     }
-    fixture.timers.advance(Duration.ofMillis(300));
+    advanceOnceScheduled(Duration.ofMillis(300));
     assertThat(answers).noneMatch(Future::isComplete);
     assertThat(fixture.clerk.requestCount()).isEqualTo(2);
 
-    fixture.timers.advance(Duration.ofMillis(300));
+    advanceOnceScheduled(Duration.ofMillis(300));
     settle(answers);
 
     for (int i = 0; i < ids.size(); i++) {
@@ -64,6 +64,16 @@ class BudgetPriorityTest {
     assertThat(fixture.clerk.requestCount()).isEqualTo(3);
     assertThat(fixture.clerk.requests().get(2).params("user_id"))
         .containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  /**
+   * Moves the manual timers once the directory has scheduled its next timer: the batch's window
+   * or its wait for a token is scheduled on an event loop, so moving the clock before it is
+   * scheduled would leave it waiting for a tick that never comes.
+   */
+  private void advanceOnceScheduled(Duration duration) {
+    fixture.waitUntil(() -> fixture.timers.pending() > 0);
+    fixture.timers.advance(duration);
   }
 
   @Test
