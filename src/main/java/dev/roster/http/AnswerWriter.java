@@ -5,6 +5,7 @@ import dev.roster.encoding.ContentCoding;
 import dev.roster.encoding.Representation;
 import dev.roster.encoding.Representations;
 import dev.roster.lookup.Answer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,6 +23,28 @@ final class AnswerWriter {
   static final int INLINE_COMPRESSION_LIMIT = 32 * 1024;
 
   private AnswerWriter() {}
+
+  /**
+   * Answers with {@code answer} once it completes: the answer, or the error envelope. A
+   * completed future (a cache hit, everything at hand) is written at once, with no continuation
+   * registered.
+   */
+  static void writeWhenDone(AccessRecord record, Future<Answer> answer, boolean withTotal) {
+    if (answer.isComplete()) {
+      writeOutcome(record, answer.result(), answer.cause(), withTotal);
+    } else {
+      answer.onComplete((result, failure) -> writeOutcome(record, result, failure, withTotal));
+    }
+  }
+
+  private static void writeOutcome(
+      AccessRecord record, Answer answer, Throwable failure, boolean withTotal) {
+    if (failure != null) {
+      ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
+    } else {
+      write(record, answer, withTotal);
+    }
+  }
 
   static void write(AccessRecord record, Answer answer, boolean withTotal) {
     HttpServerResponse response = record.request.response();

@@ -46,20 +46,7 @@ final class MembersHandler {
         caller.succeeded()
             ? answer(app, caller.result(), query)
             : caller.compose(c -> answer(app, c, query));
-    if (answer.isComplete()) {
-      // A cache hit: everything was at hand, so no continuation is registered.
-      finish(record, answer.result(), answer.cause());
-    } else {
-      answer.onComplete((result, failure) -> finish(record, result, failure));
-    }
-  }
-
-  private static void finish(AccessRecord record, Answer answer, Throwable failure) {
-    if (failure != null) {
-      ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
-    } else {
-      AnswerWriter.write(record, answer, true);
-    }
+    AnswerWriter.writeWhenDone(record, answer, true);
   }
 
   private static Future<Answer> answer(AppRuntime app, Caller caller, Query query) {

@@ -31,19 +31,6 @@ final class UserHandler {
         caller.succeeded()
             ? app.directory().getUser(caller.result(), id)
             : caller.compose(c -> app.directory().getUser(c, id));
-    if (answer.isComplete()) {
-      // A cache hit: everything was at hand, so no continuation is registered.
-      finish(record, answer.result(), answer.cause());
-    } else {
-      answer.onComplete((result, failure) -> finish(record, result, failure));
-    }
-  }
-
-  private static void finish(AccessRecord record, Answer answer, Throwable failure) {
-    if (failure != null) {
-      ErrorWriter.write(record.request.response(), failure, record.requestId.toString());
-    } else {
-      AnswerWriter.write(record, answer, false);
-    }
+    AnswerWriter.writeWhenDone(record, answer, false);
   }
 }
