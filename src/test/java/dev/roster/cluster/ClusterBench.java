@@ -1,5 +1,6 @@
 package dev.roster.cluster;
 
+import dev.roster.testing.Polling;
 import dev.roster.sim.clerk.ClerkSeed;
 import dev.roster.sim.fault.Fault;
 import io.vertx.core.json.JsonObject;

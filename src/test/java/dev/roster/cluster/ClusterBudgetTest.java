@@ -1,5 +1,6 @@
 package dev.roster.cluster;
 
+import dev.roster.testing.Polling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sim.fault.Fault;

@@ -1,5 +1,6 @@
 package dev.roster.cluster;
 
+import dev.roster.testing.Polling;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;

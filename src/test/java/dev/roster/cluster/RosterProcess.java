@@ -1,5 +1,6 @@
 package dev.roster.cluster;
 
+import dev.roster.testing.Polling;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

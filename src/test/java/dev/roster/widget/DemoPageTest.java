@@ -1,5 +1,6 @@
 package dev.roster.widget;
 
+import dev.roster.testing.Polling;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class DemoPageTest {
           .startsWith("Signed in to globex as " + LexfulSeed.VIEWER_ID);
 
       browser.driver.findElement(By.cssSelector("input[value='initech'] + strong")).click();
-      Deadline.await("initech's caller", ofSeconds(15), () -> browser.driver
+      Polling.await("initech's caller", ofSeconds(15), () -> browser.driver
           .findElement(By.id("caller")).getText().startsWith("Signed in to initech"));
       browser.driver.findElement(By.cssSelector("input[value='acme'] + strong")).click();
       await(browser, "acme's members again", "6 members");
@@ -145,7 +146,7 @@ class DemoPageTest {
   }
 
   private static void await(HeadlessChromium browser, String what, String count) {
-    Deadline.await(what, ofSeconds(20), () -> count.equals(browser.driver.executeScript(
+    Polling.await(what, ofSeconds(20), () -> count.equals(browser.driver.executeScript(
         "const root = document.getElementById('members').shadowRoot;"
             + " const c = root && root.querySelector('[part=\"count\"]');"
             + " return c && c.textContent;")));

@@ -1,5 +1,6 @@
 package dev.roster.widget;
 
+import dev.roster.testing.Polling;
 import static dev.roster.sim.clerk.ClerkSeed.ACME_ADMIN_ID;
 import static dev.roster.sim.clerk.ClerkSeed.ACME_MEMBER_ID;
 import static dev.roster.sim.clerk.ClerkSeed.ACME_ORG_ID;
@@ -88,18 +89,18 @@ class WidgetBrowserTest {
     long notModifiedBefore = harness.listRequests(304);
 
     page.open(token, "0.3", null);
-    Deadline.await("a first 304", ofSeconds(15), () -> page.polls().size() >= 2);
+    Polling.await("a first 304", ofSeconds(15), () -> page.polls().size() >= 2);
     page.js("window.__mutations = 0;"
         + " new MutationObserver((records) => { __mutations += records.length; })"
         + ".observe(widgetRoot(), {subtree: true, childList: true, characterData: true,"
         + " attributes: true});");
-    Deadline.await("three more polls", ofSeconds(15), () -> page.polls().size() >= 5);
+    Polling.await("three more polls", ofSeconds(15), () -> page.polls().size() >= 5);
 
     List<Object> statuses = page.polls().stream().map(poll -> poll.get("status")).toList();
     assertThat(statuses.get(0)).isEqualTo(200L);
     assertThat(statuses.subList(1, statuses.size())).containsOnly(304L);
     assertThat(page.js("return window.__mutations")).isEqualTo(0L);
-    Deadline.await(
+    Polling.await(
         "Roster's metrics to count the 304s",
         ofSeconds(10),
         () -> harness.listRequests(304) - notModifiedBefore >= statuses.size() - 1);
@@ -110,8 +111,8 @@ class WidgetBrowserTest {
   void aSignedUserUpdatedWebhookChangesTheNameOnScreenWithinOnePoll() {
     String token = harness.token(ACME_MEMBER_ID, ACME_ORG_ID, "org:member");
     page.open(token, "0.5", null);
-    Deadline.await("Carol", ofSeconds(15), () -> page.names().contains("Carol Chen"));
-    Deadline.await("a revalidating poll", ofSeconds(15), () -> page.polls().size() >= 2);
+    Polling.await("Carol", ofSeconds(15), () -> page.names().contains("Carol Chen"));
+    Polling.await("a revalidating poll", ofSeconds(15), () -> page.polls().size() >= 2);
     JsonObject changed = harness.clerk.user(BANNED_USER_ID).copy().put("first_name", "Caroline");
     int upstreamCalls = harness.clerk.requestCount();
 
@@ -119,7 +120,7 @@ class WidgetBrowserTest {
         .isEqualTo(204);
     double acknowledged = ((Number) page.js("return performance.now()")).doubleValue();
 
-    Deadline.await("Caroline", ofSeconds(10), () -> page.names().contains("Caroline Chen"));
+    Polling.await("Caroline", ofSeconds(10), () -> page.names().contains("Caroline Chen"));
     List<Map<String, Object>> after =
         page.polls().stream()
             .filter(poll -> ((Number) poll.get("at")).doubleValue() > acknowledged)
@@ -147,7 +148,7 @@ class WidgetBrowserTest {
 
     page.open(token, "0.3", null);
     List<Map<String, Object>> rows = page.awaitRows(expected);
-    Deadline.await("images to load or fail", ofSeconds(15), () -> page.polls().size() >= 3);
+    Polling.await("images to load or fail", ofSeconds(15), () -> page.polls().size() >= 3);
 
     Map<String, Object> markup = WidgetPage.row(rows, html + " " + script);
     assertThat(markup).containsEntry("email", email).containsEntry("initials", "<\"");
@@ -172,7 +173,7 @@ class WidgetBrowserTest {
     assertThat(expected.size()).isEqualTo(BIG_ORG_MEMBER_COUNT);
 
     page.open(token, "30", null);
-    Deadline.await("the count", ofSeconds(20), () -> "1,235 members".equals(page.part("count")));
+    Polling.await("the count", ofSeconds(20), () -> "1,235 members".equals(page.part("count")));
 
     assertThat((Long) page.js("return widgetRoot().querySelectorAll('[part=\"member\"]').length"))
         .isLessThan(60L);
@@ -207,12 +208,12 @@ class WidgetBrowserTest {
 
     JsonObject last = expected.getJsonObject(expected.size() - 1);
     search.sendKeys(last.getString("email"));
-    Deadline.await(
+    Polling.await(
         "one match", ofSeconds(5), () -> "1 of 1,235 members".equals(page.part("count")));
     assertThat(page.rows()).singleElement().satisfies(
         row -> assertThat(row).containsEntry("name", WidgetText.name(last)));
     search.sendKeys("-no-such-member");
-    Deadline.await("no match", ofSeconds(5), () -> page.part("empty") != null);
+    Polling.await("no match", ofSeconds(5), () -> page.part("empty") != null);
     assertThat(page.part("empty")).isEqualTo("No members match this search.");
   }
 
@@ -222,11 +223,11 @@ class WidgetBrowserTest {
     try {
       String token = harness.token(EMPTY_ORG_ADMIN_ID, EMPTY_ORG_ID, "org:admin");
       page.open(token, "0.3", null);
-      Deadline.await("a 503", ofSeconds(15), () -> page.statuses().contains(503L));
+      Polling.await("a 503", ofSeconds(15), () -> page.statuses().contains(503L));
       assertThat(page.part("status")).startsWith("The directory is unavailable. Retrying in");
       harness.clerk.faults().clear();
 
-      Deadline.await("recovery", ofSeconds(20), () -> page.statuses().contains(200L));
+      Polling.await("recovery", ofSeconds(20), () -> page.statuses().contains(200L));
 
       page.assertRetryAfterHonoured(503);
       assertThat(page.names()).containsExactly("Grace Gomez");
@@ -240,14 +241,14 @@ class WidgetBrowserTest {
   void a429WithRetryAfterIsShownAndHonoured() {
     String token = harness.token(ACME_MEMBER_ID, ACME_ORG_ID, "org:member");
     page.open(token, "0.3", "tight");
-    Deadline.await("a first list", ofSeconds(15), () -> page.statuses().contains(200L));
+    Polling.await("a first list", ofSeconds(15), () -> page.statuses().contains(200L));
     // The same caller asking from elsewhere too uses up its bucket, however slow the polls.
-    Deadline.await("a 429", ofSeconds(15), () -> {
+    Polling.await("a 429", ofSeconds(15), () -> {
       harness.members(token, "tight");
       return page.statuses().contains(429L);
     });
     assertThat(page.part("status")).startsWith("Too many requests. Retrying in");
-    Deadline.await("a poll after the 429", ofSeconds(15), () -> {
+    Polling.await("a poll after the 429", ofSeconds(15), () -> {
       List<Object> seen = page.statuses();
       return seen.indexOf(429L) >= 0 && seen.size() > seen.indexOf(429L) + 1;
     });
@@ -258,7 +259,7 @@ class WidgetBrowserTest {
   @Test
   void withoutAValidTokenOrAnOrganisationItSaysSoAndShowsNobody() {
     page.open("not-a-token", "0.3", null);
-    Deadline.await("a 401", ofSeconds(15), () -> page.statuses().contains(401L));
+    Polling.await("a 401", ofSeconds(15), () -> page.statuses().contains(401L));
     assertThat(page.part("status"))
         .isEqualTo("Your session has expired or is not valid here. Sign in again.");
     assertThat(page.rows()).isEmpty();
@@ -267,12 +268,12 @@ class WidgetBrowserTest {
         harness.issuer.issue(
             TokenSpec.forSubject(NO_ORG_USER_ID).lifetime(java.time.Duration.ofHours(1)));
     page.open(noOrganisation, "0.3", null);
-    Deadline.await("a 400", ofSeconds(15), () -> page.statuses().contains(400L));
+    Polling.await("a 400", ofSeconds(15), () -> page.statuses().contains(400L));
     assertThat(page.part("status")).isEqualTo("Choose an organisation to see its members.");
     assertThat(page.rows()).isEmpty();
 
     page.open(null, "0.3", null);
-    Deadline.await("a poll", ofSeconds(15), () -> !page.polls().isEmpty());
+    Polling.await("a poll", ofSeconds(15), () -> !page.polls().isEmpty());
     assertThat(page.part("status"))
         .isEqualTo("You are signed out. Sign in to see your organisation.");
     assertThat(page.statuses()).containsOnly(0L);

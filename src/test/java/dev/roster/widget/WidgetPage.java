@@ -1,5 +1,6 @@
 package dev.roster.widget;
 
+import dev.roster.testing.Polling;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ final class WidgetPage {
 
   void open(String token, String interval, String app) {
     browser.driver.get(harness.pageOrigin() + "/");
-    Deadline.await(
+    Polling.await(
         "the page and the element",
         ofSeconds(15),
         () -> js("return typeof window.startWidget === 'function'"
@@ -48,7 +49,7 @@ final class WidgetPage {
   }
 
   List<Map<String, Object>> awaitRows(int count) {
-    return Deadline.await(count + " rows", ofSeconds(15), () -> {
+    return Polling.await(count + " rows", ofSeconds(15), () -> {
       List<Map<String, Object>> rows = rows();
       return rows.size() == count ? rows : null;
     });
