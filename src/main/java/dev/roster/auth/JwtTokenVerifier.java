@@ -75,6 +75,19 @@ final class JwtTokenVerifier implements TokenVerifier {
     return verifyUncached(authorizationHeader);
   }
 
+  @Override
+  public Caller cached(String authorizationHeader) {
+    if (authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_CHARS) {
+      return null;
+    }
+    CachedToken hit = cache.get(new TokenKey(authorizationHeader));
+    if (hit == null || hit.expiresAtMillis() <= time.epochMillis() || !hit.result().succeeded()) {
+      return null;
+    }
+    metrics.cacheHit();
+    return hit.result().result();
+  }
+
   private Future<Caller> verifyUncached(String header) {
     if (!header.regionMatches(true, 0, "Bearer", 0, 6)
         || (header.length() > 6 && header.charAt(6) != ' ')) {

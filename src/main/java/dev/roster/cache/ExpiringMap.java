@@ -24,6 +24,10 @@ public final class ExpiringMap<K, V> {
         Caffeine.newBuilder()
             .maximumSize(maxEntries)
             .ticker(time::nanoTime)
+            // Maintenance (read-buffer drains, expiry, eviction) runs on the calling thread, in
+            // small amortised steps: handing it to the common pool cost more in thread wake-ups
+            // (futex calls, context switches) than the work itself, on every busy event loop.
+            .executor(Runnable::run)
             .expireAfter(
                 new Expiry<K, V>() {
                   @Override

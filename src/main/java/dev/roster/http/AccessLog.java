@@ -4,6 +4,7 @@ import dev.roster.cache.CacheOutcome;
 import dev.roster.metrics.RequestMetrics;
 import dev.roster.metrics.RequestScope;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 
 /**
  * Turns a finished request into its request metrics (on the event loop: counters only) and its
@@ -24,6 +25,16 @@ final class AccessLog {
   }
 
   void record(AccessRecord record, HttpServerRequest request) {
+    record(record, clients.forwardedFor(request));
+  }
+
+  /** The {@code X-Forwarded-For} values a line will need, from a request's Netty headers. */
+  List<String> forwardedFor(io.netty.handler.codec.http.HttpHeaders headers) {
+    return clients.forwardedFor(headers);
+  }
+
+  /** As above, with the forwarded-for values already taken (null: none, or none trusted). */
+  void record(AccessRecord record, List<String> forwardedFor) {
     if (metrics != null) {
       metrics.record(record.app, record.route, record.status);
       metrics.latency().record(record.app, record.route, record.nanos);
@@ -32,7 +43,7 @@ final class AccessLog {
     record.upstreamCalls =
         record.outcome == CacheOutcome.HIT ? 0 : RequestScope.upstreamCalls();
     record.clients = clients;
-    record.forwardedFor = clients.forwardedFor(request);
+    record.forwardedFor = forwardedFor;
     writer.append(record);
   }
 }

@@ -20,7 +20,7 @@ final class AccessLogLine {
   private AccessLogLine() {}
 
   /** Appends the line of a finished request (its fields taken as its response head went out). */
-  static void append(StringBuilder line, CharSequence time, AccessRecord record, String client) {
+  static void append(LineBytes line, CharSequence time, AccessRecord record, String client) {
     long micros = record.nanos / 1_000;
     line.append("{\"time\":\"").append(time)
         .append("\",\"requestId\":\"").append(record.requestId).append("\",\"traceId\":");

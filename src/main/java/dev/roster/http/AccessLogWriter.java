@@ -1,6 +1,7 @@
 package dev.roster.http;
 
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,15 +145,14 @@ public final class AccessLogWriter implements AutoCloseable {
   }
 
   private void emit(Object[] items, int size) {
-    byte[] bytes;
     synchronized (formatter) {
-      bytes = formatter.format(items, size);
-    }
-    synchronized (out) {
-      try {
-        out.write(bytes);
-      } catch (IOException e) {
-        // As above.
+      LineBytes lines = formatter.format(items, size);
+      synchronized (out) {
+        try {
+          lines.writeTo(out);
+        } catch (IOException e) {
+          // As above.
+        }
       }
     }
   }
@@ -164,42 +164,45 @@ public final class AccessLogWriter implements AutoCloseable {
   }
 
   /**
-   * Formats a batch into bytes, reusing its text buffer and the date-time text of a second
+   * Formats a batch straight into reused bytes, with the date-time text of a second made once
    * (ISO-8601 in UTC, always with milliseconds: {@code 2026-11-29T17:29:56.042Z}).
    */
   private static final class Formatter {
-    private final StringBuilder text = new StringBuilder(64 * 1024);
-    private final char[] time = new char[24];
-    private final CharSequence timeText = java.nio.CharBuffer.wrap(time);
+    private final LineBytes lines = new LineBytes(64 * 1024);
+    private final byte[] time = new byte[24];
+    private final AsciiString timeText = new AsciiString(time, false);
     private long lastSecond = Long.MIN_VALUE;
 
-    byte[] format(Object[] items, int size) {
-      text.setLength(0);
+    LineBytes format(Object[] items, int size) {
+      lines.clear();
       for (int i = 0; i < size; i++) {
         if (items[i] instanceof AccessRecord record) {
           AccessLogLine.append(
-              text, time(record.millis), record,
+              lines, time(record.millis), record,
               record.clients.of(record.peer, record.forwardedFor));
         } else {
-          text.append((String) items[i]).append('\n');
+          lines.appendLine((String) items[i]);
         }
       }
-      return text.toString().getBytes(StandardCharsets.UTF_8);
+      return lines;
     }
 
-    private CharSequence time(long millis) {
+    private AsciiString time(long millis) {
       long second = Math.floorDiv(millis, 1000);
       if (second != lastSecond) {
         lastSecond = second;
-        // yyyy-MM-ddTHH:mm:ss. (20 characters) from the JDK, once per second.
-        Instant.ofEpochSecond(second).toString().getChars(0, 19, time, 0);
+        // yyyy-MM-ddTHH:mm:ss (19 characters) from the JDK, once per second.
+        String text = Instant.ofEpochSecond(second).toString();
+        for (int i = 0; i < 19; i++) {
+          time[i] = (byte) text.charAt(i);
+        }
         time[19] = '.';
         time[23] = 'Z';
       }
       int ms = (int) Math.floorMod(millis, 1000);
-      time[20] = (char) ('0' + ms / 100);
-      time[21] = (char) ('0' + ms / 10 % 10);
-      time[22] = (char) ('0' + ms % 10);
+      time[20] = (byte) ('0' + ms / 100);
+      time[21] = (byte) ('0' + ms / 10 % 10);
+      time[22] = (byte) ('0' + ms % 10);
       return timeText;
     }
   }

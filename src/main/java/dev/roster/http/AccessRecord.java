@@ -46,6 +46,17 @@ final class AccessRecord implements Handler<Void> {
     this.requestId = RequestIds.assign(request);
   }
 
+  /**
+   * The record of a request answered without Vert.x's request objects ({@link FreshHits}): no
+   * request, no headers-end handling; whoever answers fills every field.
+   */
+  AccessRecord(CharSequence requestId, long startedNanos) {
+    this.request = null;
+    this.startedNanos = startedNanos;
+    this.log = null;
+    this.requestId = requestId;
+  }
+
   /** Marks the response for CORS: {@code Vary: Origin}, and the allowed origin when non-null. */
   void cors(String allowOrigin) {
     this.vary = true;

@@ -31,6 +31,11 @@ final class ClientAddress {
     return trusted.isEmpty() ? null : request.headers().getAll(FORWARDED_FOR);
   }
 
+  /** As {@link #forwardedFor(HttpServerRequest)}, from a request's Netty headers. */
+  List<String> forwardedFor(io.netty.handler.codec.http.HttpHeaders headers) {
+    return trusted.isEmpty() ? null : headers.getAll(FORWARDED_FOR);
+  }
+
   /**
    * The client's address as text (an IP literal), or {@code -} when unknown, from the socket's
    * peer and the {@linkplain #forwardedFor forwarded-for values} taken from the request.

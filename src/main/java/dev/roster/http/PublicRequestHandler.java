@@ -15,11 +15,18 @@ final class PublicRequestHandler implements Handler<HttpServerRequest> {
   private final UsersRoute users;
   private final Router router;
   private final AccessLog log;
+  private final FreshHits freshHits;
 
-  PublicRequestHandler(UsersRoute users, Router router, AccessLog log) {
+  PublicRequestHandler(UsersRoute users, Router router, AccessLog log, FreshHits freshHits) {
     this.users = users;
     this.router = router;
     this.log = log;
+    this.freshHits = freshHits;
+  }
+
+  /** What answers fresh hits before a request reaches this handler (null: nothing). */
+  FreshHits freshHits() {
+    return freshHits;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.roster.encoding.AcceptEncoding;
 import dev.roster.metrics.RequestMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,15 +41,18 @@ public final class PublicRoutes {
       DemoTokenSource demo) {
     AccessLog access = new AccessLog(log, metrics, new ClientAddress(trustedProxies));
     AppResolver resolver = new AppResolver(apps);
-    UsersRoute users =
-        new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver), corsPolicies(apps));
+    Map<String, CorsPolicy> cors = corsPolicies(apps);
+    UsersRoute users = new UsersRoute(new UserHandler(resolver), new MembersHandler(resolver), cors);
+    // With tracing on, every request must be seen by Vert.x, which makes its span.
+    boolean untraced = !(vertx instanceof VertxInternal internal) || internal.tracer() == null;
+    FreshHits hits = new FreshHits(resolver, cors, access, metrics::freshHit, untraced);
     // The native br and zstd libraries load now, not on the first request asking for them.
     AcceptEncoding.load();
     Router router = router(vertx, apps, resolver, users, access);
     if (demo != null) {
       DemoRoutes.install(router, apps, demo);
     }
-    return new PublicRequestHandler(users, router, access);
+    return new PublicRequestHandler(users, router, access, hits);
   }
 
   /** The router alone, without the router-less user routes (its declared routes, for tests). */

@@ -20,6 +20,7 @@ public final class PublicServerVerticle extends VerticleBase {
   private final long shutdownGraceMillis;
   private final Duration requestTimeout;
   private HttpServer server;
+  private FreshHits hits;
 
   public PublicServerVerticle(
       HttpServerOptions options,
@@ -35,14 +36,20 @@ public final class PublicServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer(RequestGuards.configure(new HttpServerOptions(options)));
-    RequestGuards.install(server, requestTimeout);
-    server.requestHandler(routes.apply(vertx));
+    Handler<HttpServerRequest> handler = routes.apply(vertx);
+    hits = handler instanceof PublicRequestHandler p ? p.freshHits() : null;
+    RequestGuards.install(server, requestTimeout, hits);
+    server.requestHandler(handler);
     return server.listen();
   }
 
   /** Stops accepting and lets requests in flight finish within the grace period. */
   @Override
   public Future<?> stop() {
+    if (hits != null) {
+      // Every request from now on is Vert.x's, which answers it as a draining server does.
+      hits.stop();
+    }
     return server.shutdown(shutdownGraceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 

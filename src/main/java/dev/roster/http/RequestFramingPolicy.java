@@ -25,6 +25,14 @@ final class RequestFramingPolicy {
   /** The error to answer instead of serving the request, or null when its framing is sound. */
   static ApiError violation(HttpRequest request) {
     HttpVersion parsed = request.protocolVersion();
+    HttpHeaders headers = request.headers();
+    if ((parsed == HttpVersion.HTTP_1_1 || parsed == HttpVersion.HTTP_1_0)
+        && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+        && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      // The common request, decided without a pattern or a list: a version Netty spelled
+      // exactly (its own constants) and no body framing at all.
+      return null;
+    }
     // Netty upper-cases what it parses and keeps its constants only for the exact spellings, so
     // an HTTP/1.0 or 1.1 that is not one of them was spelled otherwise ("http/1.1").
     boolean respelled =
@@ -39,7 +47,6 @@ final class RequestFramingPolicy {
       return new ApiError(
           505, "HTTP_VERSION_NOT_SUPPORTED", "Only HTTP/1.0 and HTTP/1.1 are served on this port.");
     }
-    HttpHeaders headers = request.headers();
     if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       return ApiError.validation("Transfer-Encoding is not accepted; send a Content-Length.");
     }

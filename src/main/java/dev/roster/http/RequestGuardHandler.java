@@ -46,8 +46,9 @@ final class RequestGuardHandler extends ChannelDuplexHandler {
     CLOSED.setStackTrace(new StackTraceElement[0]);
   }
 
-  private final long timeoutMillis;
+  private final long timeoutNanos;
   private ScheduledFuture<?> deadline;
+  private long startedNanos;
   private boolean receiving;
   private boolean headForwarded;
   private int unanswered;
@@ -56,7 +57,16 @@ final class RequestGuardHandler extends ChannelDuplexHandler {
   private boolean discardOutbound;
 
   RequestGuardHandler(long timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+  }
+
+  /**
+   * Whether the request just forwarded is the only one open on the connection: no earlier one
+   * is still being answered, nothing is being discarded. A handler after this one may then
+   * answer it itself without overtaking another answer.
+   */
+  boolean onlyOpenRequest() {
+    return unanswered == 1 && !responseOpen && !discardInbound && !discardOutbound;
   }
 
   /** Bytes arrived from the peer (seen before decoding): a new request starts its clock. */
@@ -133,16 +143,26 @@ final class RequestGuardHandler extends ChannelDuplexHandler {
     super.channelInactive(ctx);
   }
 
+  /**
+   * A request starts arriving. Its deadline is checked by a timer the connection keeps armed
+   * while requests arrive, not by one scheduled and cancelled per request: when the timer fires
+   * it re-arms itself for what is left of the open request's time, if any.
+   */
   private void startRequest(ChannelHandlerContext ctx) {
     receiving = true;
     headForwarded = false;
-    cancelDeadline();
-    deadline = ctx.executor().schedule(() -> expire(ctx), timeoutMillis, TimeUnit.MILLISECONDS);
+    startedNanos = System.nanoTime();
+    if (deadline == null) {
+      arm(ctx, timeoutNanos);
+    }
   }
 
   private void endRequest() {
     receiving = false;
-    cancelDeadline();
+  }
+
+  private void arm(ChannelHandlerContext ctx, long nanos) {
+    deadline = ctx.executor().schedule(() -> expire(ctx), nanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancelDeadline() {
@@ -156,6 +176,12 @@ final class RequestGuardHandler extends ChannelDuplexHandler {
   private void expire(ChannelHandlerContext ctx) {
     deadline = null;
     if (!receiving || !ctx.channel().isActive()) {
+      return;
+    }
+    long left = timeoutNanos - (System.nanoTime() - startedNanos);
+    if (left > 0) {
+      // The request open now started after the one the timer was armed for.
+      arm(ctx, left);
       return;
     }
     receiving = false;

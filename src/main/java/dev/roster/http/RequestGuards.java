@@ -45,13 +45,18 @@ public final class RequestGuards {
    * in the error envelope. Call before {@code listen}.
    */
   public static HttpServer install(HttpServer server, Duration requestTimeout) {
+    return install(server, requestTimeout, null);
+  }
+
+  /** As above; {@code hits} (null: none) answers fresh cache hits before Vert.x sees them. */
+  static HttpServer install(HttpServer server, Duration requestTimeout, FreshHits hits) {
     long timeoutMillis = Math.max(1, requestTimeout.toMillis());
     server.invalidRequestHandler(RouterErrors.invalidRequestHandler());
-    server.connectionHandler(connection -> guard(connection, timeoutMillis));
+    server.connectionHandler(connection -> guard(connection, timeoutMillis, hits));
     return server;
   }
 
-  private static void guard(HttpConnection connection, long timeoutMillis) {
+  private static void guard(HttpConnection connection, long timeoutMillis, FreshHits hits) {
     if (!(connection instanceof ConnectionBase base)) {
       unguarded();
       return;
@@ -63,6 +68,9 @@ public final class RequestGuards {
     }
     RequestGuardHandler guard = new RequestGuardHandler(timeoutMillis);
     pipeline.addBefore("handler", "rosterRequestGuard", guard);
+    if (hits != null) {
+      pipeline.addBefore("handler", "rosterFreshHits", new FreshHitLane(hits, guard));
+    }
     pipeline.addBefore(
         "httpDecoder",
         "rosterRequestArrival",

@@ -12,7 +12,7 @@ final class TraceParent {
   private TraceParent() {}
 
   /** Appends the quoted trace id, or {@code null} when the header is absent or invalid. */
-  static void appendTraceId(StringBuilder line, String header) {
+  static void appendTraceId(LineBytes line, String header) {
     if (!valid(header)) {
       line.append("null");
       return;

@@ -120,6 +120,67 @@ public final class AppDirectory implements DirectoryChanges {
                     : Future.failedFuture(UserNotFound.INSTANCE));
   }
 
+  /**
+   * The answer to a user read when all it needs is fresh in the cache and the caller may see
+   * the user, else null: nothing is fetched, no failure is decided and nothing is counted unless
+   * an answer is returned (a null sends the caller to {@link #getUser}, which decides).
+   */
+  public Answer freshUser(Caller caller, String id) {
+    DirectoryClient client = clients.get(UserIds.providerOf(id));
+    if (client == null) {
+      return null;
+    }
+    CacheEntry<CachedUser> user = users.freshUncounted(id);
+    if (user == null || !user.value().found()) {
+      return null;
+    }
+    Lookup<CachedUser> found = new Lookup<>(user, CacheOutcome.HIT);
+    if (client.userShowsMembership()) {
+      boolean member = caller.hasOrg() && client.isMember(user.value().user(), caller.orgId());
+      if (!policy.maySee(caller, id, member)) {
+        return null;
+      }
+      users.countHit();
+      ResponseBody body =
+          policy.seesPrivateMetadata(caller, member)
+              ? user.value().adminView()
+              : user.value().memberView();
+      return Answers.of(body, found, null, space, -1);
+    }
+    Lookup<MemberList> org = null;
+    if (policy.needsMembers(caller, id)) {
+      CacheEntry<MemberList> members = orgs.freshUncounted(caller.orgId());
+      if (members == null) {
+        return null;
+      }
+      org = new Lookup<>(members, CacheOutcome.HIT);
+    }
+    if (!visible(caller, id, org)) {
+      return null;
+    }
+    if (org != null) {
+      orgs.countHit();
+    }
+    users.countHit();
+    return answer(caller, id, org, found);
+  }
+
+  /**
+   * The page of the caller's organisation's members when its list is fresh in the cache, else
+   * null (counting nothing): the synchronous twin of {@link #listMembers}.
+   */
+  public Answer freshMembers(Caller caller, int offset, Integer limit) {
+    if (!caller.hasOrg()) {
+      return null;
+    }
+    CacheEntry<MemberList> fresh = orgs.freshUncounted(caller.orgId());
+    if (fresh == null) {
+      return null;
+    }
+    orgs.countHit();
+    return page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit);
+  }
+
   /** Visibility decided by the user record itself (Lexful's organisation scopes). */
   private Future<Answer> answerFromRecord(
       Caller caller, String id, DirectoryClient client, Lookup<CachedUser> found) {
