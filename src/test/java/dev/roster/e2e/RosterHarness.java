@@ -30,6 +30,9 @@ public final class RosterHarness implements AutoCloseable {
       "whsec_cm9zdGVyLWRlbW8td2ViaG9vay1zZWNyZXQtMzJieXRlcyE=";
   public static final String ADMIN_TOKEN = "harness-admin-token-0123456789";
 
+  /** In {@code extraAppYaml}: replaced by the Clerk simulator's base URL. */
+  public static final String CLERK_URL = "@CLERK_URL@";
+
   public final Vertx vertx = Vertx.vertx();
   public final ManualTimeSource time = new ManualTimeSource();
   public final ClerkSimulator clerk;
@@ -97,7 +100,8 @@ public final class RosterHarness implements AutoCloseable {
         + "  tight:\n" + auth + "    upstreams:\n" + clerkUpstream
         + "    rateLimit: { perCallerPerSecond: 1, burst: 2 }\n"
         + "    cors: { allowedOrigins: [\"http://localhost:3000\"] }\n"
-        + extraAppYaml;
+        // The extra apps may name the Clerk simulator, whose port is only known now.
+        + extraAppYaml.replace(CLERK_URL, clerk.baseUrl());
   }
 
   /** A valid token for {@code subject} in {@code orgId} with {@code role} (null: no org). */

@@ -79,6 +79,25 @@ public final class RawHttpClient implements AutoCloseable {
     return text();
   }
 
+  /**
+   * Waits for the next bytes (or the end of the connection, or the read timeout) and returns
+   * everything received so far.
+   */
+  public String readMore() throws IOException {
+    byte[] chunk = new byte[8192];
+    try {
+      int n = socket.getInputStream().read(chunk);
+      if (n < 0) {
+        closedByServer = true;
+      } else {
+        received.write(chunk, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      // Nothing more: the caller's assertion shows what did arrive.
+    }
+    return text();
+  }
+
   /** Whether the server closed the connection during the last {@link #readUntilClosed}. */
   public boolean closedByServer() {
     return closedByServer;
