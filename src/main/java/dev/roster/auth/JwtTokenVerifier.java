@@ -33,6 +33,8 @@ final class JwtTokenVerifier implements TokenVerifier {
   private final TimeSource time;
   private final AuthMetrics metrics;
   private final ExpiringMap<TokenKey, CachedToken> cache;
+  /** Bumped whenever tokens are forgotten; written by one thread (the key source's). */
+  private volatile long generation;
 
   /** An accepted token: the answer to hand out again, the key that signed it, its {@code exp}. */
   private record CachedToken(Future<Caller> result, VerificationKey key, long expiresAtMillis) {}
@@ -77,15 +79,46 @@ final class JwtTokenVerifier implements TokenVerifier {
 
   @Override
   public Caller cached(String authorizationHeader) {
-    if (authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_CHARS) {
-      return null;
-    }
-    CachedToken hit = cache.get(new TokenKey(authorizationHeader));
-    if (hit == null || hit.expiresAtMillis() <= time.epochMillis() || !hit.result().succeeded()) {
+    CachedToken hit = cachedToken(authorizationHeader);
+    if (hit == null) {
       return null;
     }
     metrics.cacheHit();
     return hit.result().result();
+  }
+
+  @Override
+  public Caller cached(String authorizationHeader, RecentToken recent) {
+    long now = time.epochMillis();
+    if (recent.verifier == this
+        && recent.generation == generation
+        && recent.expiresAtMillis > now
+        && authorizationHeader != null
+        && authorizationHeader.equals(recent.header)) {
+      metrics.cacheHit();
+      return recent.caller;
+    }
+    long seen = generation;
+    CachedToken hit = cachedToken(authorizationHeader);
+    if (hit == null) {
+      return null;
+    }
+    recent.remember(this, authorizationHeader, hit.result().result(), hit.expiresAtMillis(), seen);
+    metrics.cacheHit();
+    return hit.result().result();
+  }
+
+  /** The accepted, unexpired token cached for this header, or null. */
+  private CachedToken cachedToken(String authorizationHeader) {
+    if (authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_CHARS) {
+      return null;
+    }
+    CachedToken hit = cache.get(new TokenKey(authorizationHeader));
+    return hit == null
+            || hit.expiresAtMillis() <= time.epochMillis()
+            || !hit.result().succeeded()
+        ? null
+        : hit;
   }
 
   private Future<Caller> verifyUncached(String header) {
@@ -206,6 +239,8 @@ final class JwtTokenVerifier implements TokenVerifier {
 
   /** Drops cached tokens signed by keys the JWKS no longer lists. */
   private void forget(Set<VerificationKey> dropped) {
+    // Connections' recent tokens are dropped too: they compare this number before trusting one.
+    generation++;
     cache.removeIf(token -> dropped.contains(token.key()));
   }
 

@@ -22,6 +22,11 @@ public interface TokenVerifier {
     return null;
   }
 
+  /** As {@link #cached(String)}, first comparing with the connection's {@code recent} token. */
+  default Caller cached(String authorizationHeader, RecentToken recent) {
+    return cached(authorizationHeader);
+  }
+
   /** True while the verifier holds at least one usable key. */
   boolean isReady();
 

@@ -24,7 +24,7 @@ import java.net.InetSocketAddress;
 final class FreshHitLane extends ChannelInboundHandlerAdapter {
   private final FreshHits hits;
   private final RequestGuardHandler guard;
-  private SocketAddress peer;
+  private ConnectionMemo memo;
   private boolean skipContent;
   private boolean unflushed;
 
@@ -45,7 +45,7 @@ final class FreshHitLane extends ChannelInboundHandlerAdapter {
         && request.decoderResult().isSuccess()
         && guard.onlyOpenRequest()
         && ctx.channel().isWritable()) {
-      FullHttpResponse response = hits.answer(request, peer(ctx));
+      FullHttpResponse response = hits.answer(request, memo(ctx));
       if (response != null) {
         skipContent = !(msg instanceof LastHttpContent);
         ReferenceCountUtil.release(msg);
@@ -66,10 +66,14 @@ final class FreshHitLane extends ChannelInboundHandlerAdapter {
     ctx.fireChannelReadComplete();
   }
 
-  private SocketAddress peer(ChannelHandlerContext ctx) {
-    if (peer == null && ctx.channel().remoteAddress() instanceof InetSocketAddress address) {
-      peer = SocketAddress.inetSocketAddress(address);
+  private ConnectionMemo memo(ChannelHandlerContext ctx) {
+    if (memo == null) {
+      memo =
+          new ConnectionMemo(
+              ctx.channel().remoteAddress() instanceof InetSocketAddress address
+                  ? SocketAddress.inetSocketAddress(address)
+                  : null);
     }
-    return peer;
+    return memo;
   }
 }

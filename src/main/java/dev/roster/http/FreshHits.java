@@ -65,9 +65,9 @@ final class FreshHits {
    * The response to {@code request} when it is a fresh hit, its access-log line and metrics
    * recorded; null (nothing recorded) when it must go the regular way.
    *
-   * @param peer the connection's peer, for the access log
+   * @param memo what the connection's earlier requests left (its peer, app, token)
    */
-  FullHttpResponse answer(HttpRequest request, SocketAddress peer) {
+  FullHttpResponse answer(HttpRequest request, ConnectionMemo memo) {
     if (!enabled || stopped || request.protocolVersion() != HttpVersion.HTTP_1_1) {
       return null;
     }
@@ -93,14 +93,18 @@ final class FreshHits {
     int appEnd = path.indexOf('/', 1);
     int rest = appEnd + HEAD_ROUTE_USERS.length();
     boolean list = rest == path.length();
-    String appName = path.substring(1, appEnd);
-    AppRuntime app = apps.find(appName);
+    AppRuntime app = memo.sameApp(path, appEnd);
+    if (app == null) {
+      app = apps.find(path.substring(1, appEnd));
+      memo.app = app;
+    }
     // A rate-limited app's requests take the regular path: its refusals are decided there.
     if (app == null || app.rateLimiter() != null) {
       return null;
     }
     long started = System.nanoTime();
-    Caller caller = app.verifier().cached(headers.get(HttpHeaderNames.AUTHORIZATION));
+    Caller caller =
+        app.verifier().cached(headers.get(HttpHeaderNames.AUTHORIZATION), memo.token);
     if (caller == null) {
       return null;
     }
@@ -128,7 +132,7 @@ final class FreshHits {
       return null;
     }
     String origin = headers.get(HttpHeaderNames.ORIGIN);
-    CorsPolicy policy = cors.isEmpty() ? null : cors.get(appName);
+    CorsPolicy policy = cors.isEmpty() ? null : cors.get(app.name());
     boolean withCors = policy != null && origin != null && !origin.isEmpty();
     boolean notModified =
         ResponseHeaders.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH), form.etag());
@@ -137,7 +141,7 @@ final class FreshHits {
         HitHead.response(
             requestId, answer, form, notModified, !head, list, withCors,
             withCors ? policy.allowOrigin(origin) : null);
-    record(requestId, started, app.name(), list, head, notModified, headers, peer);
+    record(requestId, started, app.name(), list, head, notModified, headers, memo.peer);
     answered.run();
     return response;
   }
