@@ -29,23 +29,27 @@ final class LineBytes {
     return this;
   }
 
-  /** Appends ASCII text (a character above 0x7f, which no field has, would be written as '?'). */
+  /**
+   * Appends ASCII text. Every field of a line is ASCII by construction (see {@link
+   * AccessLogLine}); a character beyond it would not be kept as it was.
+   */
   LineBytes append(CharSequence text) {
     return append(text, 0, text.length());
   }
 
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): ASCII only, no copy
   LineBytes append(CharSequence text, int from, int to) {
     int n = to - from;
     room(n);
     if (text instanceof AsciiString ascii) {
       System.arraycopy(ascii.array(), ascii.arrayOffset() + from, bytes, size, n);
-    } else if (text instanceof String string && from == 0 && to == string.length()
-        && isAscii(string)) {
-      string.getBytes(0, n, bytes, size);
+    } else if (text instanceof String string) {
+      // The low byte of each character: exact for ASCII, which every field is.
+      string.getBytes(from, to, bytes, size);
     } else {
       for (int i = 0; i < n; i++) {
         char c = text.charAt(from + i);
-        bytes[size + i] = c < 0x80 ? (byte) c : (byte) '?';
+        bytes[size + i] = (byte) c;
       }
     }
     size += n;
@@ -89,15 +93,6 @@ final class LineBytes {
 
   int size() {
     return size;
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void room(int more) {

@@ -83,6 +83,10 @@ public final class ResponseHeaders {
     if (ifNoneMatch == null) {
       return false;
     }
+    if (ifNoneMatch.equals(etag)) {
+      // A browser or widget sending back the one tag it was given: no list to split.
+      return true;
+    }
     for (String candidate : ifNoneMatch.split(",")) {
       String tag = candidate.trim();
       if (tag.startsWith("W/")) {
