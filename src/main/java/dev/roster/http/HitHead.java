@@ -5,11 +5,9 @@ import dev.roster.lookup.Answer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
@@ -25,8 +23,6 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * with CRLF makes exactly the lines the regular path would encode one by one.
  */
 final class HitHead {
-  private static final HttpHeadersFactory UNCHECKED =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final AsciiString VARY = line("vary: Accept-Encoding");
   private static final AsciiString TYPE_AND_ETAG = line("content-type: application/json\r\netag: ");
   private static final AsciiString CACHE_CONTROL = line("cache-control: ");
@@ -82,8 +78,7 @@ final class HitHead {
         value.add(ALLOW_ORIGIN).add(allowOrigin).add(EXPOSE);
       }
     }
-    HttpHeaders headers = UNCHECKED.newHeaders();
-    headers.add(RequestIds.HEADER, value.join());
+    HttpHeaders headers = new HeadBlockHeaders(RequestIds.HEADER, value.join());
     ByteBuf body =
         notModified || !withBody
             ? Unpooled.EMPTY_BUFFER
