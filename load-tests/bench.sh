@@ -11,8 +11,12 @@
 # cached users against the cache's own byte count. Prints tables and writes docs/benchmarks.md.
 #
 # Usage: load-tests/bench.sh [--duration S] [--warmup S] [--rounds N] [--threads N]
-#                            [--connections N] [--users N] [--jfr] [--no-extras] [--no-write]
+#                            [--connections N] [--users N] [--jfr] [--profile] [--no-extras]
+#                            [--no-write]
 #   --jfr        record Roster with Java Flight Recorder and print its hottest frames
+#   --profile    after the rounds, profile a user hit on Roster and on the plain server with
+#                async-profiler (CPU, every thread, kernel included; fetched from Maven Central)
+#                and print the CPU per request by thread and by Roster frame
 #   --no-extras  skip the miss, start-up and memory measurements
 # Loopback only; its own ports (28480-29680). Every wait is bounded; everything started here is
 # stopped on exit, by PID.
@@ -20,7 +24,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
-DURATION=10 WARMUP=5 ROUNDS=3 THREADS=2 CONNECTIONS=64 JFR=0 WRITE=1 EXTRAS=1 USERS=100000
+DURATION=10 WARMUP=5 ROUNDS=3 THREADS=2 CONNECTIONS=64 JFR=0 PROFILE=0 WRITE=1 EXTRAS=1 USERS=100000
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift ;;
@@ -30,6 +34,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift ;;
     --users) USERS="$2"; shift ;;
     --jfr) JFR=1 ;;
+    --profile) PROFILE=1 ;;
     --no-extras) EXTRAS=0 ;;
     --no-write) WRITE=0 ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
@@ -296,6 +301,39 @@ if [ "$JFR" = 1 ]; then
   fi
 fi
 
+# --- --profile: where the CPU of a user hit goes, Roster against the plain server --------------
+if [ "$PROFILE" = 1 ]; then
+  AP_VERSION=3.0
+  AP_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar"
+  [ -f "$AP_JAR" ] || mvn -q -B -ntp dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION" >&2
+  case "$(uname -m)" in aarch64|arm64) AP_ARCH=linux-arm64 ;; *) AP_ARCH=linux-x64 ;; esac
+  (cd "$RUN" && unzip -o -q "$AP_JAR" "$AP_ARCH/libasyncProfiler.so")
+  AP_LIB="$RUN/$AP_ARCH/libasyncProfiler.so"
+  for server in plain roster; do
+    case $server in plain) pid=$PLAIN_PID port=$PLAIN_BASE ;; roster) pid=$ROSTER_PID port=$PORT ;; esac
+    target="${USER_URL/:$PORT\//:$port/}"
+    # async-profiler's options go through jcmd quoted, or jcmd reads "event=cpu" as its own.
+    jcmd "$pid" JVMTI.agent_load "$AP_LIB" "\"start,event=cpu,interval=500us,threads\"" >/dev/null
+    requests=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH" "$target" \
+      | awk '/requests in/ {print $1}')
+    jcmd "$pid" JVMTI.agent_load "$AP_LIB" \
+      "\"stop,collapsed,file=$RUN/profile-$server.collapsed\"" >/dev/null
+    echo; echo "profile of the user hit on $server: $requests requests, CPU µs per request (sampled every 500 µs of CPU)"
+    awk -v n="$requests" -v frames="$RUN/profile-$server.frames" '{
+        c = $NF; t = $0; sub(/;.*/, "", t); gsub(/[0-9]+|\[|\]| tid=.*/, "", t); sub(/[-#_ ]+$/, "", t)
+        thread[t] += c; total += c
+        line = $0; sub(/ [0-9]+$/, "", line); k = split(line, fr, ";"); delete seen
+        for (i = 2; i <= k; i++) if (fr[i] ~ /^dev\/roster\// && !(fr[i] in seen)) { seen[fr[i]] = 1; own[fr[i]] += c }
+      } END {
+        printf "  %7.2f  all threads\n", total * 500 / n
+        for (t in thread) if (thread[t] * 500 / n >= 0.05) printf "  %7.2f  thread %s\n", thread[t] * 500 / n, t
+        for (f in own) if (own[f] * 500 / n >= 0.05) printf "  %7.2f  %s\n", own[f] * 500 / n, f > frames
+      }' "$RUN/profile-$server.collapsed"
+    [ -f "$RUN/profile-$server.frames" ] && { echo "  Roster frames (inclusive):"; sort -rn "$RUN/profile-$server.frames" | head -30; }
+  done
+  echo "collapsed stacks (for flame graphs): $RUN/profile-plain.collapsed, $RUN/profile-roster.collapsed"
+fi
+
 # --- extras: miss overhead, memory ------------------------------------------------------------
 EXTRA="$RUN/extras.md"
 : > "$EXTRA"
@@ -304,6 +342,13 @@ if [ "$EXTRAS" = 1 ]; then
   # organisation is cached) against the same read straight from the simulator, each a new curl
   # connection, 200 times each, alternating.
   : > "$RUN/miss.txt"; : > "$RUN/direct.txt"
+  # The miss path warmed first, as the hit path is: 300 misses, not measured, so that what is
+  # measured is compiled code and not the interpreter.
+  for i in $(seq 1 300); do
+    curl -s -o /dev/null --max-time 5 -X DELETE -H "Authorization: Bearer $ADMIN_TOKEN" \
+      "http://127.0.0.1:$ADMIN/cache/bench/users/$COLLEAGUE"
+    curl -s -o /dev/null --max-time 5 -H "$AUTH" "$USER_URL"
+  done
   for i in $(seq 1 200); do
     curl -s -o /dev/null --max-time 5 -X DELETE -H "Authorization: Bearer $ADMIN_TOKEN" \
       "http://127.0.0.1:$ADMIN/cache/bench/users/$COLLEAGUE"
@@ -350,7 +395,7 @@ EOF
   # simulator already up): what a production start costs, the JVM included.
   deadline=$((SECONDS + 90))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: Bearer $(mint "$CALLER" "")" \
-      "http://127.0.0.1:$MANY_PORT/many/v1/users/user_2many000000000000099999" 2>/dev/null)" = 200 ]; do
+      "http://127.0.0.1:$MANY_PORT/many/v1/users/$(printf "user_2many%018d" $((USERS - 1)))" 2>/dev/null)" = 200 ]; do
     [ $SECONDS -ge $deadline ] && { log "the second Roster gave no 200 within 90 s"; exit 1; }
     sleep 0.01
   done
