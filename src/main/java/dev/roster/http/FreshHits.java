@@ -30,7 +30,7 @@ import java.util.Map;
  * connections of one public server.
  */
 final class FreshHits {
-  private static final String HEAD_ROUTE_USERS = "/v1/users";
+  private static final String USERS_SEGMENT = "/v1/users";
 
   private final AppResolver apps;
   private final Map<String, CorsPolicy> cors;
@@ -91,7 +91,7 @@ final class FreshHits {
       return null;
     }
     int appEnd = path.indexOf('/', 1);
-    int rest = appEnd + HEAD_ROUTE_USERS.length();
+    int rest = appEnd + USERS_SEGMENT.length();
     boolean list = rest == path.length();
     AppRuntime app = memo.sameApp(path, appEnd);
     if (app == null) {
@@ -113,7 +113,7 @@ final class FreshHits {
       String query = queryAt < 0 ? null : uri.substring(queryAt + 1);
       MembersHandler.Query paging =
           query == null ? MembersHandler.Query.ALL : MembersHandler.Query.paging(query);
-      if (paging == null || query != null && query.indexOf('#') >= 0) {
+      if (paging == null || (query != null && query.indexOf('#') >= 0)) {
         return null;
       }
       answer = app.directory().freshMembers(caller, paging.offset(), paging.limit());
@@ -134,13 +134,17 @@ final class FreshHits {
     String origin = headers.get(HttpHeaderNames.ORIGIN);
     CorsPolicy policy = cors.isEmpty() ? null : cors.get(app.name());
     boolean withCors = policy != null && origin != null && !origin.isEmpty();
+    String allowOrigin = withCors ? policy.allowOrigin(origin) : null;
+    if (allowOrigin != null && !visibleAscii(allowOrigin)) {
+      // Echoed as it came: anything but plain visible ASCII is the regular path's to refuse.
+      return null;
+    }
     boolean notModified =
         ResponseHeaders.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH), form.etag());
     CharSequence requestId = requestId(headers.get(RequestIds.HEADER));
     FullHttpResponse response =
         HitHead.response(
-            requestId, answer, form, notModified, !head, list, withCors,
-            withCors ? policy.allowOrigin(origin) : null);
+            requestId, answer, form, notModified, !head, list, withCors, allowOrigin);
     record(requestId, started, app.name(), list, head, notModified, headers, memo.peer);
     answered.run();
     return response;
@@ -178,6 +182,16 @@ final class FreshHits {
     return forms.identity().bytes().length() <= AnswerWriter.INLINE_COMPRESSION_LIMIT
         ? forms.make(coding)
         : null;
+  }
+
+  private static boolean visibleAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static CharSequence requestId(String given) {

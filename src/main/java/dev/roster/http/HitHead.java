@@ -19,8 +19,9 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * but made as one block of bytes: the header lines are joined from values made once per
  * representation and per TTL second, and handed to Netty's encoder as the value of the first
  * header, which it copies as it is. Every part is a value the regular path would send, already
- * free of control characters (request ids are checked, the rest is Roster's own), so joining them
- * with CRLF makes exactly the lines the regular path would encode one by one.
+ * free of control characters (request ids and an echoed origin are checked, the rest is Roster's
+ * own), so joining them with CRLF makes exactly the lines the regular path would encode one by
+ * one.
  */
 final class HitHead {
   private static final AsciiString VARY = line("vary: Accept-Encoding");
