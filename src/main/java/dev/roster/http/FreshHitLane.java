@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
  * <p>Threading: Netty calls every method on the connection's event loop.
  */
 final class FreshHitLane extends ChannelInboundHandlerAdapter {
+  private static final System.Logger LOG = System.getLogger(FreshHitLane.class.getName());
   private final FreshHits hits;
   private final RequestGuardHandler guard;
   private ConnectionMemo memo;
@@ -45,7 +46,17 @@ final class FreshHitLane extends ChannelInboundHandlerAdapter {
         && request.decoderResult().isSuccess()
         && guard.onlyOpenRequest()
         && ctx.channel().isWritable()) {
-      FullHttpResponse response = hits.answer(request, memo(ctx));
+      FullHttpResponse response;
+      try {
+        response = hits.answer(request, memo(ctx));
+      } catch (RuntimeException unexpected) {
+        // A defect here must not cost the request its answer: the regular path answers it.
+        LOG.log(
+            System.Logger.Level.ERROR,
+            "fast lane failed (" + unexpected.getClass().getSimpleName()
+                + "); the request was passed on to the regular path");
+        response = null;
+      }
       if (response != null) {
         skipContent = !(msg instanceof LastHttpContent);
         ReferenceCountUtil.release(msg);
