@@ -10,8 +10,9 @@ import java.time.Duration;
  * others null).
  *
  * @param baseUrl the origin without a trailing slash; Roster appends {@code /v1/...}
- * @param batchWindow how long a single-user miss waits for others to share one multi-id call
- *     (Clerk only; zero: no batching)
+ * @param batchWindow while a batched single-user call is in flight, the next batch gathers for
+ *     20 of these (a batch opened with nothing in flight goes when its event-loop turn ends);
+ *     Clerk only; zero: no batching
  */
 public record UpstreamOptions(
     Provider provider,
@@ -36,7 +37,7 @@ public record UpstreamOptions(
    */
   public static final int DEVELOPMENT_REQUESTS_PER_SECOND = 9;
   public static final String CLERK_API_VERSION = "2026-05-12";
-  /** Short enough that a lone miss barely notices it (see docs/benchmarks.md, Batching). */
+  /** A storm's batches gather for 20 ms while one is in flight (docs/benchmarks.md, Batching). */
   public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(1);
 
   /** The options with the default batch window: {@link #DEFAULT_BATCH_WINDOW} for Clerk. */

@@ -15,6 +15,15 @@ public interface TimerSource {
    */
   Scheduled schedule(Duration delay, Runnable task);
 
+  /**
+   * Runs {@code task} as soon as the work at hand is done: with Vert.x, on the asking context once
+   * its event loop has finished the current turn (everything read with the asking request); with
+   * a manual source, at its next step.
+   */
+  default Scheduled soon(Runnable task) {
+    return schedule(Duration.ZERO, task);
+  }
+
   /** A timer that was set. */
   interface Scheduled {
     /** Stops the timer if it has not run yet; returns whether it was stopped. */

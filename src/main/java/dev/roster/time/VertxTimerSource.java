@@ -4,6 +4,7 @@ import io.vertx.core.Timer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link TimerSource} on Vert.x timers, in microseconds so a window of a millisecond or less is
@@ -22,5 +23,19 @@ final class VertxTimerSource implements TimerSource {
     Timer timer = vertx.timer(micros, TimeUnit.MICROSECONDS);
     timer.onSuccess(ignored -> task.run());
     return timer::cancel;
+  }
+
+  @Override
+  public Scheduled soon(Runnable task) {
+    // 0: waiting, 1: ran, 2: cancelled.
+    AtomicInteger state = new AtomicInteger();
+    vertx.getOrCreateContext()
+        .runOnContext(
+            ignored -> {
+              if (state.compareAndSet(0, 1)) {
+                task.run();
+              }
+            });
+    return () -> state.compareAndSet(0, 2);
   }
 }

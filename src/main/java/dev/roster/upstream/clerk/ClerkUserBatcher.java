@@ -13,14 +13,16 @@ import java.util.Optional;
 
 /**
  * Cross-key batching of single-user reads (the DataLoader idea at the edge): the reads of one
- * Clerk upstream that arrive within {@code window} of the first share one {@code GET
+ * Clerk upstream that arrive together share one {@code GET
  * /v1/users?user_id=...} of at most {@value ClerkClient#MAX_IDS} ids (a full batch goes at once;
  * a batch of one goes as {@code GET /v1/users/{id}}). Each caller gets its own answer: an id the
  * answer does not hold is empty (a 404) for that id only; a failed call fails each of its ids.
  *
- * <p>While a call of this batcher is in flight, a new batch gathers for {@link #BUSY_WINDOWS}
- * windows instead of one: under a storm the calls are fewer and fuller, while a lone miss (with
- * nothing in flight) waits one window only.
+ * <p>With no call of this batcher in flight, a batch goes as soon as the event-loop turn that
+ * opened it is done (the misses of every request read in that turn share it), so a lone miss
+ * waits for nothing. While a call is in flight, a new batch gathers for {@link #BUSY_WINDOWS}
+ * windows: under a storm the calls are fewer and fuller. This is Nagle's rule for small writes:
+ * hold them back only while one is unanswered.
  *
  * <p>A batch stays open until its call is admitted by the channel's guards, so it keeps
  * gathering ids while it waits: when the request budget is short, an {@link Lane#INTERACTIVE}
@@ -71,8 +73,13 @@ final class ClerkUserBatcher {
       UserBatch batch = lane == Lane.INTERACTIVE ? interactive : background;
       if (batch == null) {
         UserBatch opened = new UserBatch(lane);
-        Duration gather = inFlight > 0 ? window.multipliedBy(BUSY_WINDOWS) : window;
-        opened.timer = timers.schedule(gather, () -> windowClosed(opened));
+        // Nothing in flight: the batch goes when this event-loop turn is done, so a lone miss
+        // waits for no timer (an idle event loop's timers fire a millisecond late or more)
+        // while the misses of the requests read together still share one call.
+        opened.timer =
+            inFlight > 0
+                ? timers.schedule(window.multipliedBy(BUSY_WINDOWS), () -> windowClosed(opened))
+                : timers.soon(() -> windowClosed(opened));
         batch = opened;
         setOpen(lane, opened);
       }

@@ -8,6 +8,7 @@ import dev.roster.model.Provider;
 import dev.roster.model.User;
 import dev.roster.time.ManualTimeSource;
 import dev.roster.time.ManualTimerSource;
+import dev.roster.time.TimerSource;
 import dev.roster.upstream.FailureKind;
 import dev.roster.upstream.Lane;
 import dev.roster.upstream.ResponseDecoder;
@@ -19,6 +20,7 @@ import dev.roster.upstream.testing.FakeResponse;
 import dev.roster.upstream.testing.FakeUpstream;
 import dev.roster.upstream.testing.RecordedRequest;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -84,6 +86,44 @@ class ClerkUserBatcherTest {
     assertThat(clerk.requests().get(0).params().getAll("user_id"))
         .containsExactly("user_a", "user_gone");
     assertThat(clerk.requests().get(0).params().get("limit")).isEqualTo("100");
+  }
+
+  @Test
+  void withNothingInFlightABatchGoesAtTheNextStepWithoutWaitingAWindow() {
+    Future<Optional<User>> a = client.fetchUser("user_a");
+    Future<Optional<User>> b = client.fetchUser("user_b");
+    timers.runDue(); // the clock does not move
+
+    assertThat(a.await()).map(User::id).contains("user_a");
+    assertThat(b.await()).map(User::id).contains("user_b");
+    assertThat(clerk.requests()).hasSize(1);
+    assertThat(clerk.requests().get(0).params().getAll("user_id"))
+        .containsExactly("user_a", "user_b");
+  }
+
+  @Test
+  void onVertxTimersTheMissesOfOneEventLoopTurnShareACallAndNoneWaitsTheWindow() {
+    // A window of an hour: a batch that waited for it would never be answered in this test.
+    UpstreamOptions hourWindow =
+        new UpstreamOptions(
+            Provider.CLERK, clerk.baseUrl(), Duration.ofSeconds(3), 64, 90,
+            CircuitBreakerOptions.DEFAULTS, ClerkFake.SECRET, null, null, null, null,
+            Duration.ofHours(1));
+    ClerkClient onVertx =
+        new ClerkClient(
+            new DirectChannel(vertx, clerk.baseUrl()), hourWindow, TimerSource.of(vertx));
+    Promise<List<Future<Optional<User>>>> asked = Promise.promise();
+    vertx.runOnContext(
+        ignored ->
+            asked.complete(List.of(onVertx.fetchUser("user_a"), onVertx.fetchUser("user_b"))));
+    List<Future<Optional<User>>> answers = asked.future().await();
+    Future.all(answers).await();
+
+    assertThat(answers.get(0).result()).map(User::id).contains("user_a");
+    assertThat(answers.get(1).result()).map(User::id).contains("user_b");
+    assertThat(clerk.requests()).hasSize(1);
+    assertThat(clerk.requests().get(0).params().getAll("user_id"))
+        .containsExactly("user_a", "user_b");
   }
 
   @Test
