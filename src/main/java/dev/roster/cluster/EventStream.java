@@ -70,7 +70,11 @@ final class EventStream {
     if (retryTimer != -1) {
       vertx.cancelTimer(retryTimer);
     }
-    RedisConnection conn = current;
+    dropConnection(current);
+  }
+
+  /** Closes {@code conn} (may be null) and the client it came from. */
+  private void dropConnection(RedisConnection conn) {
     current = null;
     if (conn != null) {
       conn.close();
@@ -224,14 +228,7 @@ final class EventStream {
     if (closed || conn != current) {
       return;
     }
-    current = null;
-    if (conn != null) {
-      conn.close();
-    }
-    if (currentClient != null) {
-      currentClient.close();
-      currentClient = null;
-    }
+    dropConnection(conn);
     if (epoch == null) {
       failedBeforeFirstSync = true;
     }
