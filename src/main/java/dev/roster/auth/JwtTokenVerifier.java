@@ -66,10 +66,8 @@ final class JwtTokenVerifier implements TokenVerifier {
     if (authorizationHeader.length() > MAX_HEADER_CHARS) {
       return refuse(Refusal.TOO_LARGE);
     }
-    // Keyed by the whole header: any byte of difference is a different token, and a hit needs
-    // no substring.
-    CachedToken hit = cache.get(new TokenKey(authorizationHeader));
-    if (hit != null && hit.expiresAtMillis() > time.epochMillis()) {
+    CachedToken hit = cachedToken(authorizationHeader);
+    if (hit != null) {
       metrics.cacheHit();
       return hit.result();
     }
@@ -108,7 +106,10 @@ final class JwtTokenVerifier implements TokenVerifier {
     return hit.result().result();
   }
 
-  /** The accepted, unexpired token cached for this header, or null. */
+  /**
+   * The accepted, unexpired token cached for this header, or null. Keyed by the whole header:
+   * any byte of difference is a different token, and a hit needs no substring.
+   */
   private CachedToken cachedToken(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_CHARS) {
       return null;

@@ -129,11 +129,10 @@ public final class StaleCache<V> {
    * fast path of a lookup, for callers that fall back to {@link #get} when it returns null.
    */
   public CacheEntry<V> fresh(String key) {
-    CacheEntry<V> entry = peek(key);
-    if (entry == null || !entry.isFresh(space.time().nanoTime())) {
-      return null;
+    CacheEntry<V> entry = freshUncounted(key);
+    if (entry != null) {
+      countHit();
     }
-    lookups.hit().increment();
     return entry;
   }
 

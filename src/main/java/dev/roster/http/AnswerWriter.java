@@ -53,15 +53,11 @@ final class AnswerWriter {
     }
     record.outcome = answer.outcome();
     Representations forms = answer.body().representations();
-    ContentCoding coding =
-        forms.compressible()
-            ? AcceptEncoding.choose(record.acceptEncoding())
-            : ContentCoding.IDENTITY;
-    Representation ready = forms.ready(coding);
+    ContentCoding coding = coding(forms, record.acceptEncoding());
+    Representation ready = readyOrSmall(forms, coding);
     if (ready != null) {
       send(record, answer, ready, withTotal);
-    } else if (forms.identity().bytes().length() <= INLINE_COMPRESSION_LIMIT
-        || Vertx.currentContext() == null) {
+    } else if (Vertx.currentContext() == null) {
       send(record, answer, forms.make(coding), withTotal);
     } else {
       Vertx.currentContext()
@@ -70,6 +66,25 @@ final class AnswerWriter {
               (made, failure) ->
                   send(record, answer, failure == null ? made : forms.identity(), withTotal));
     }
+  }
+
+  /** The coding {@code Accept-Encoding} chooses for these forms (identity if not compressible). */
+  static ContentCoding coding(Representations forms, String acceptEncoding) {
+    return forms.compressible() ? AcceptEncoding.choose(acceptEncoding) : ContentCoding.IDENTITY;
+  }
+
+  /**
+   * The form in {@code coding} when it is made, or small enough to make now on the event loop;
+   * null when a large form must first be made off the event loop.
+   */
+  static Representation readyOrSmall(Representations forms, ContentCoding coding) {
+    Representation ready = forms.ready(coding);
+    if (ready != null) {
+      return ready;
+    }
+    return forms.identity().bytes().length() <= INLINE_COMPRESSION_LIMIT
+        ? forms.make(coding)
+        : null;
   }
 
   private static void send(

@@ -1,8 +1,6 @@
 package dev.roster.http;
 
 import dev.roster.auth.Caller;
-import dev.roster.encoding.AcceptEncoding;
-import dev.roster.encoding.ContentCoding;
 import dev.roster.encoding.Representation;
 import dev.roster.encoding.Representations;
 import dev.roster.lookup.Answer;
@@ -141,7 +139,7 @@ final class FreshHits {
     }
     boolean notModified =
         ResponseHeaders.notModified(headers.get(HttpHeaderNames.IF_NONE_MATCH), form.etag());
-    CharSequence requestId = requestId(headers.get(RequestIds.HEADER));
+    CharSequence requestId = RequestIds.keepOrMake(headers.get(RequestIds.HEADER));
     FullHttpResponse response =
         HitHead.response(
             requestId, answer, form, notModified, !head, list, withCors, allowOrigin);
@@ -166,22 +164,10 @@ final class FreshHits {
         && !headers.contains(HttpHeaderNames.EXPECT);
   }
 
-  /**
-   * The representation {@code Accept-Encoding} chooses, when made or small enough to make now
-   * (as {@link AnswerWriter} does inline); null when a large form must first be made off the
-   * event loop, which the regular path does.
-   */
+  /** The representation {@code Accept-Encoding} chooses, if made or made now (see AnswerWriter). */
   private static Representation representation(Answer answer, String acceptEncoding) {
     Representations forms = answer.body().representations();
-    ContentCoding coding =
-        forms.compressible() ? AcceptEncoding.choose(acceptEncoding) : ContentCoding.IDENTITY;
-    Representation ready = forms.ready(coding);
-    if (ready != null) {
-      return ready;
-    }
-    return forms.identity().bytes().length() <= AnswerWriter.INLINE_COMPRESSION_LIMIT
-        ? forms.make(coding)
-        : null;
+    return AnswerWriter.readyOrSmall(forms, AnswerWriter.coding(forms, acceptEncoding));
   }
 
   private static boolean visibleAscii(String value) {
@@ -192,12 +178,6 @@ final class FreshHits {
       }
     }
     return true;
-  }
-
-  private static CharSequence requestId(String given) {
-    return given != null && RequestIds.sane(given)
-        ? io.vertx.core.http.HttpHeaders.createOptimized(given)
-        : RequestIds.next();
   }
 
   private void record(

@@ -25,13 +25,16 @@ final class RequestIds {
 
   /** Assigns the request its id and echoes it on the response. */
   static CharSequence assign(HttpServerRequest request) {
-    String given = request.getHeader(HEADER);
-    CharSequence id =
-        given != null && sane(given)
-            ? io.vertx.core.http.HttpHeaders.createOptimized(given)
-            : next();
+    CharSequence id = keepOrMake(request.getHeader(HEADER));
     request.response().headers().add(HEADER, id);
     return id;
+  }
+
+  /** The caller's id ({@code given}, may be null) when it is sane, else a new one. */
+  static CharSequence keepOrMake(String given) {
+    return given != null && sane(given)
+        ? io.vertx.core.http.HttpHeaders.createOptimized(given)
+        : next();
   }
 
   /** A new id. */

@@ -173,12 +173,8 @@ public final class AppDirectory implements DirectoryChanges {
     if (!caller.hasOrg()) {
       return null;
     }
-    CacheEntry<MemberList> fresh = orgs.freshUncounted(caller.orgId());
-    if (fresh == null) {
-      return null;
-    }
-    orgs.countHit();
-    return page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit);
+    CacheEntry<MemberList> fresh = orgs.fresh(caller.orgId());
+    return fresh == null ? null : page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit);
   }
 
   /** Visibility decided by the user record itself (Lexful's organisation scopes). */
@@ -241,9 +237,9 @@ public final class AppDirectory implements DirectoryChanges {
    * them ({@code limit} null: to the end). The caller must have an organisation.
    */
   public Future<Answer> listMembers(Caller caller, int offset, Integer limit) {
-    CacheEntry<MemberList> fresh = orgs.fresh(caller.orgId());
+    Answer fresh = freshMembers(caller, offset, limit);
     if (fresh != null) {
-      return Future.succeededFuture(page(new Lookup<>(fresh, CacheOutcome.HIT), offset, limit));
+      return Future.succeededFuture(fresh);
     }
     return members(caller, caller.orgId()).map(org -> page(org, offset, limit));
   }
